@@ -1,0 +1,1 @@
+// Builds native code (the kernel executor arrives with the kernel-engine issue).

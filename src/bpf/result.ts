@@ -1,0 +1,167 @@
+/**
+ * What engines and the runtime return: plain JSON-able data, the same shape from every engine, so oracles
+ * can compare them field by field.
+ */
+
+/** Rejection classes (SPEC §4). */
+export type VerdictClass =
+  | 'ref-leak'
+  | 'region-open'
+  | 'throw-in-callback'
+  | 'structure'
+  | 'call-depth'
+  | 'stack'
+  | 'too-complex'
+  | 'bad-arg'
+  | 'region-misuse'
+  | 'uninit'
+  | 'bad-access'
+  | 'bad-return'
+  | 'attach'
+  | 'unsupported';
+
+export const VERDICT_CLASSES: readonly VerdictClass[] = [
+  'ref-leak',
+  'region-open',
+  'throw-in-callback',
+  'structure',
+  'call-depth',
+  'stack',
+  'too-complex',
+  'bad-arg',
+  'region-misuse',
+  'uninit',
+  'bad-access',
+  'bad-return',
+  'attach',
+  'unsupported',
+];
+
+export type Verdict =
+  | { readonly accepted: true }
+  | {
+      readonly accepted: false;
+      readonly class: VerdictClass;
+      /** The last line the kernel prints before `processed N insns` (SPEC §4, Reporting). */
+      readonly message: string;
+      /** The pc the violation was found at, when there is one. */
+      readonly insn: number | null;
+    };
+
+/** How a throwing call is rewritten (SPEC §4, mark type). */
+export type Mark = 'none' | 'outer' | 'inner';
+
+export interface SubprogFacts {
+  readonly name: string;
+  readonly canThrow: boolean;
+  /** Deepest stack byte accessed on any explored path, rounded up to 8 (SPEC §5, S). */
+  readonly stackDepth: number;
+}
+
+/** Facts of SPEC §5. `marks` has one entry per `bpf_throw`, subprogram call and `bpf_loop` call, by pc. */
+export interface Facts {
+  readonly throwsException: boolean;
+  readonly subprogs: readonly SubprogFacts[];
+  readonly marks: readonly { readonly insn: number; readonly mark: Mark }[];
+}
+
+export interface EngineStats {
+  /** Instructions processed (the kernel's `processed N insns`). */
+  readonly insnsProcessed: number;
+  /** States explored or stored, engine-defined. */
+  readonly states: number;
+}
+
+/** The result of a model engine (path-explorer, abstract-interpreter) on one program. */
+export interface ModelResult {
+  readonly verdict: Verdict;
+  /** Facts and rewrite exist when the program was accepted. */
+  readonly facts: Facts | null;
+  /** The rewrite of SPEC §5 in text form, or null when rejected. */
+  readonly rewrite: string | null;
+  readonly stats: EngineStats;
+  /** A kernel-style log, when asked for. */
+  readonly log: readonly string[] | null;
+}
+
+/** A test-run of the live kernel: 32-bit retval (the syscall reports u32) and the final ctx. */
+export interface KernelOutcome {
+  /** Input ctx, hex. */
+  readonly input: string;
+  readonly retval: number;
+  /** Final ctx, hex. */
+  readonly ctx: string;
+}
+
+/** Why a run stopped early (SPEC §6). A closed set; every fault names the pc it happened at. */
+export type RunFaultKind =
+  /** A register read before anything was written to it (the verifier's `!read_ok`). */
+  | 'uninit-register'
+  /** A ctx or stack access outside its buffer, or through a stack pointer of a frame that has returned. */
+  | 'out-of-bounds'
+  /** A reference used after `bpf_cpumask_release` dropped it. */
+  | 'use-after-release'
+  /** A pointer used where a scalar must be, or a scalar where a pointer must be. */
+  | 'bad-pointer'
+  /** A kernel function called with arguments it cannot take (unmatched unlock, bad callback, unknown kfunc). */
+  | 'bad-call'
+  /** More than 8 frames of subprograms and callbacks. */
+  | 'call-depth'
+  /** Execution reached something that is not an instruction (second slot of ld_imm64, past the end, r10 written). */
+  | 'bad-insn'
+  /** The fuel budget ran out. */
+  | 'fuel-exhausted';
+
+export interface RunFault {
+  readonly kind: RunFaultKind;
+  /** Slot index (pc) of the instruction that faulted. */
+  readonly pc: number;
+  readonly message: string;
+}
+
+/** An exception slot (SPEC §6): whether it holds a thrown exception and the cookie thrown with it. */
+export interface SlotState {
+  readonly thrown: boolean;
+  /** Unsigned decimal of the 64-bit cookie; "0" when clear. */
+  readonly cookie: string;
+}
+
+/** What an invocation still held when it ended. */
+export interface HeldResources {
+  /** Ordinals (1-based, per invocation) of the `bpf_cpumask_create` calls whose objects were never released. */
+  readonly refs: readonly number[];
+  /** bpf_rcu_read_lock nesting left open. */
+  readonly rcu: number;
+  /** bpf_preempt_disable nesting left open. */
+  readonly preempt: number;
+}
+
+/**
+ * The outcome of one invocation of a program on one input (SPEC §6), the unit the runtime's comparisons and
+ * the oracles work on. Plain JSON.
+ */
+export interface RunOutcome {
+  /** Input ctx, hex. */
+  readonly input: string;
+  /** R0 at main's exit as an unsigned decimal of all 64 bits; null when the run faulted. */
+  readonly retval: string | null;
+  /** Final ctx, hex. */
+  readonly ctx: string;
+  /**
+   * Whether `bpf_throw` ended the run. Only the reference mode can see this: a rewrite handles an outer throw
+   * with plain `r0 = r1; exit`. Null (with cookie and unwound) means "not observable in this mode".
+   */
+  readonly thrown: boolean | null;
+  /** Unsigned decimal of the thrown cookie; null when nothing was thrown or not observable. */
+  readonly cookie: string | null;
+  /** Frames unwound by the throw, innermost first (subprogram names, `bpf_loop` for a helper frame). */
+  readonly unwound: readonly string[] | null;
+  /** Kernel-function calls in order, with their arguments or results (instrumentation functions excluded). */
+  readonly events: readonly string[];
+  readonly held: HeldResources;
+  /** The invocation's exception slot right after main exited. */
+  readonly slotAfter: SlotState;
+  readonly fault: RunFault | null;
+  /** The run read stack bytes it never wrote (SPEC §3): retval and ctx may differ from the kernel's. */
+  readonly indeterminate: boolean;
+}

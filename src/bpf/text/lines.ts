@@ -1,0 +1,55 @@
+/**
+ * Line-level reading of the text form: comments, verifier-log prefixes, labels. Columns are 1-based and
+ * refer to the original line.
+ */
+
+export interface SourceLine {
+  readonly line: number;
+  /** The statement text with comments removed (may be empty); `col` is where it starts. */
+  readonly text: string;
+  readonly col: number;
+  readonly comment: string | null;
+  /** `N: (xx)` prefix of a pasted verifier-log or bpftool line: the index and opcode it claims. */
+  readonly logPrefix: { readonly index: number; readonly opcode: number; readonly col: number } | null;
+}
+
+/**
+ * Where a comment starts: `;` anywhere, `#` only at the start of a line or after white space, so that
+ * `bpf_throw#65979` stays one token.
+ */
+function commentStart(raw: string): number {
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i];
+    if (c === ';') return i;
+    if (c === '#' && (i === 0 || /\s/.test(raw[i - 1]!))) return i;
+  }
+  return -1;
+}
+
+// `   3: (85) call ...` (verifier log, bpftool) and `  3: 0.1...... (85) call ...` (6.18's live-regs listing).
+const LOG_PREFIX = /^(\s*)(\d+):\s+(?:[0-9.]{10,}\s+)?\(([0-9a-fA-F]{2})\)\s+/;
+
+export function splitLines(source: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  source.split(/\r?\n/).forEach((raw, i) => {
+    const cut = commentStart(raw);
+    const body = cut < 0 ? raw : raw.slice(0, cut);
+    const comment = cut < 0 ? null : raw.slice(cut + 1).trim();
+    let start = 0;
+    let logPrefix: SourceLine['logPrefix'] = null;
+    const m = LOG_PREFIX.exec(body);
+    if (m) {
+      logPrefix = { index: Number(m[2]), opcode: parseInt(m[3]!, 16), col: m[1]!.length + 1 };
+      start = m[0].length;
+    }
+    const lead = /^\s*/.exec(body.slice(start))![0].length;
+    out.push({
+      line: i + 1,
+      text: body.slice(start + lead).trimEnd(),
+      col: start + lead + 1,
+      comment,
+      logPrefix,
+    });
+  });
+  return out;
+}

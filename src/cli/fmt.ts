@@ -1,0 +1,32 @@
+import type { Command } from 'commander';
+import { printProgram } from '../bpf/text/print.js';
+import type { CliContext } from './context.js';
+import { readProgram } from './program-file.js';
+
+export function registerFmt(cli: Command, ctx: CliContext): void {
+  cli
+    .command('fmt')
+    .description('print programs in canonical text form')
+    .argument('<files...>', 'program files (.s)')
+    .option('--check', 'print nothing but the files that are not canonical; exit 1 if any')
+    .option('--write', 'rewrite the files in place')
+    .action(async (files: string[], opts: { check?: boolean; write?: boolean }) => {
+      const { io } = ctx;
+      let unformatted = 0;
+      for (const file of files) {
+        const { text, program } = await readProgram(io, file);
+        const canonical = printProgram(program);
+        if (opts.check) {
+          if (canonical !== text) {
+            unformatted++;
+            io.stdout(`${file}: not canonical\n`);
+          }
+        } else if (opts.write) {
+          if (canonical !== text) await io.writeFile(file, canonical);
+        } else {
+          io.stdout(files.length > 1 ? `; ==> ${file} <==\n${canonical}` : canonical);
+        }
+      }
+      ctx.exitCode = unformatted > 0 ? 1 : 0;
+    });
+}
