@@ -1,6 +1,7 @@
 /** The throwfuzz command line: the only place that parses argv and turns errors into exit codes. */
 import { Command, CommanderError } from 'commander';
 import { SourceError } from '../bpf/source-error.js';
+import { registerCheck } from './check.js';
 import { registerCodec } from './codec.js';
 import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
@@ -16,6 +17,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .showSuggestionAfterError();
   registerFmt(cli, ctx);
   registerCodec(cli, ctx);
+  registerCheck(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;

@@ -1,0 +1,7 @@
+; The RCU section is closed before the throw: accepted. The engine's safety check still declines to
+; test-run it (it calls bpf_rcu_read_lock).
+    call bpf_rcu_read_lock
+    call bpf_rcu_read_unlock
+    r1 = 6
+    call bpf_throw
+    exit

@@ -1,0 +1,7 @@
+; bpf_throw inside an RCU read-side section: rejected.
+    call bpf_rcu_read_lock
+    r1 = 1
+    call bpf_throw
+    call bpf_rcu_read_unlock
+    r0 = 0
+    exit

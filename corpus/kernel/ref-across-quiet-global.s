@@ -1,0 +1,15 @@
+; A cpumask held across a call to a global subprogram that never throws: accepted, and still declined for
+; test-running by the conservative safety check (acquire + global call).
+    call bpf_cpumask_create
+    if r0 == 0x0 goto out
+    r6 = r0
+    r1 = 1
+    call quiet
+    r1 = r6
+    call bpf_cpumask_release
+out:
+    r0 = 0
+    exit
+.func quiet global args=1
+    r0 = r1
+    exit

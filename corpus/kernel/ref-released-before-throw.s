@@ -1,0 +1,11 @@
+; The cpumask is released before the throw: accepted, and the program returns the cookie (4) when the
+; allocation succeeds (it returns 0 if it fails).
+    call bpf_cpumask_create
+    if r0 == 0x0 goto out
+    r1 = r0
+    call bpf_cpumask_release
+    r1 = 4
+    call bpf_throw
+out:
+    r0 = 0
+    exit

@@ -1,0 +1,120 @@
+/**
+ * Verifier messages → classes (SPEC §4). Each rule cites the kernel function that prints the message
+ * (kernel/bpf/verifier.c unless noted); rules are tried in order, the first match wins. A message no rule
+ * matches is `unclassified` (kernel-result.ts): add a rule when one shows up.
+ */
+import type { KernelClass } from './kernel-result.js';
+
+interface Rule {
+  readonly pattern: RegExp;
+  readonly class: KernelClass | ((m: RegExpExecArray) => KernelClass);
+}
+
+/** MAX_BPF_STACK */
+const MAX_STACK = 512;
+
+export const CLASS_RULES: readonly Rule[] = [
+  // verifier_bug() / verbose(env, "verifier internal error...") : the kernel's own bug (EFAULT, WARN)
+  { pattern: /^verifier bug\b/, class: 'verifier-bug' },
+  { pattern: /verifier internal error/, class: 'verifier-bug' },
+
+  // check_reference_leak, check_resource_leak
+  { pattern: /^Unreleased reference id=\d+ alloc_insn=\d+$/, class: 'ref-leak' },
+  { pattern: / would lead to reference leak$/, class: 'ref-leak' },
+  // check_resource_leak: RCU / preemption still held at a throw or at main's exit
+  { pattern: / cannot be used inside bpf_(rcu_read_lock|preempt_disable)-ed region$/, class: 'region-open' },
+  { pattern: /^bpf_(rcu_read_unlock|preempt_enable) is missing$/, class: 'region-open' },
+  // check_kfunc_call: bpf_throw in a callback (mainline)
+  {
+    pattern: /^bpf_throw kfunc \(insn \d+\) cannot be called from callback subprog \d+$/,
+    class: 'throw-in-callback',
+  },
+  // check_kfunc_call: RCU / preemption pairing; check_func_call / check_helper_call inside regions
+  { pattern: /^nested rcu read lock \(kernel function \w+\)$/, class: 'region-misuse' },
+  { pattern: /^unmatched rcu read unlock \(kernel function \w+\)$/, class: 'region-misuse' },
+  { pattern: /^unmatched attempt to enable preemption \(kernel function \w+\)$/, class: 'region-misuse' },
+  { pattern: /function calls are not allowed while holding a lock/, class: 'region-misuse' },
+  {
+    pattern: /^(global functions|sleepable helper|kernel func) .* (region|context)$/,
+    class: 'region-misuse',
+  },
+
+  // check_max_stack_depth_subprog
+  { pattern: /^the call stack of \d+ frames is too deep$/, class: 'call-depth' },
+  { pattern: /^combined stack size of \d+ calls is \d+\. Too large$/, class: 'stack' },
+  { pattern: /^stack size of subprog \d+ is \d+\. Too large$/, class: 'stack' },
+  // check_stack_access_within_bounds: past MAX_BPF_STACK it is the stack limit, otherwise a bad access
+  {
+    pattern: /^invalid (?:write to|read from) stack R\d+ off=(-?\d+) size=\d+$/,
+    class: (m) => (Number(m[1]) < -MAX_STACK ? 'stack' : 'bad-access'),
+  },
+
+  // check_subprogs, check_cfg, check_btf_func, check_ld_imm: the shape of the program
+  { pattern: /^last insn is not an exit or jmp/, class: 'structure' },
+  { pattern: /^jump out of range from insn \d+ to \d+$/, class: 'structure' },
+  { pattern: /^unreachable insn \d+$/, class: 'structure' },
+  { pattern: /^back-edge from insn \d+ to \d+$/, class: 'structure' },
+  { pattern: /^callback function not static$/, class: 'structure' },
+  { pattern: /func_info/, class: 'structure' },
+  { pattern: /^invalid BPF_LD_IMM insn$/, class: 'structure' },
+
+  // do_check, is_state_visited: the verifier gave up
+  { pattern: /^BPF program is too large\. Processed \d+ insn$/, class: 'too-complex' },
+  { pattern: /^The sequence of \d+ jumps is too complex\.$/, class: 'too-complex' },
+  { pattern: /^infinite loop detected at insn \d+$/, class: 'too-complex' },
+
+  // check_reg_arg, check_mem_access: reading what was never written
+  { pattern: /^R\d+ !read_ok$/, class: 'uninit' },
+  { pattern: /^invalid (?:indirect )?read from stack .*uninit/, class: 'uninit' },
+
+  // check_kfunc_args, check_func_arg, btf_check_subprog_call: arguments
+  { pattern: /^Possibly NULL pointer passed to trusted arg\d+$/, class: 'bad-arg' },
+  { pattern: /^R\d+ type=\S+ expected=/, class: 'bad-arg' },
+  { pattern: /^Caller passes invalid args into func#\d+/, class: 'bad-arg' },
+  { pattern: /^R\d+ is not a scalar$/, class: 'bad-arg' },
+  { pattern: /^R\d+ is not a pointer/, class: 'bad-arg' },
+  { pattern: /^release kernel function \w+ expects refcounted PTR_TO_BTF_ID$/, class: 'bad-arg' },
+  { pattern: /^R\d+ must be referenced when passed to release function$/, class: 'bad-arg' },
+  { pattern: /^(kernel function \w+ )?arg#\d+ /, class: 'bad-arg' },
+
+  // check_return_code, check_subprog_return (callbacks and globals)
+  { pattern: /^At (?:program exit|callback return|subprogram exit) the register R\d+ /, class: 'bad-return' },
+
+  // check_mem_access, check_ctx_access, adjust_ptr_min_max_vals, check_stack_*: memory and pointers
+  { pattern: /^R\d+ invalid mem access '/, class: 'bad-access' },
+  { pattern: /^invalid bpf_context access off=-?\d+ size=\d+$/, class: 'bad-access' },
+  { pattern: /^dereference of modified ctx ptr R\d+ off=-?\d+ disallowed$/, class: 'bad-access' },
+  { pattern: /^misaligned (?:stack )?access /, class: 'bad-access' },
+  { pattern: /^R\d+ pointer arithmetic with .* operator prohibited$/, class: 'bad-access' },
+  { pattern: /^R\d+ pointer arithmetic on .* prohibited/, class: 'bad-access' },
+  {
+    pattern: /^math between .* pointer and register with unbounded min value is not allowed$/,
+    class: 'bad-access',
+  },
+  { pattern: /^invalid variable-offset (?:read from|write to) stack /, class: 'bad-access' },
+  {
+    pattern: /^R\d+ (?:min|max) value is (?:negative|outside of the allowed memory range)/,
+    class: 'bad-access',
+  },
+  { pattern: /^frame pointer is read only$/, class: 'bad-access' },
+  { pattern: /^R\d+ leaks addr /, class: 'bad-access' },
+
+  // check_helper_call, check_kfunc_call, resolve_pseudo_ldimm64: not something this kernel offers
+  { pattern: /^invalid func unknown#\d+$/, class: 'unsupported' },
+  { pattern: /^unknown func /, class: 'unsupported' },
+  { pattern: /^calling kernel function \w+ is not allowed$/, class: 'unsupported' },
+  { pattern: /^program of this type cannot use helper /, class: 'unsupported' },
+  { pattern: /^unknown opcode [0-9a-f]+$/, class: 'unsupported' },
+
+  // bpf_check_attach_target (rfc attach checks; the live kernel engine never attaches)
+  { pattern: /^Cannot attach throwing /, class: 'attach' },
+  { pattern: /\(\) is not a global function$/, class: 'attach' },
+];
+
+export function classifyKernelMessage(message: string): KernelClass {
+  for (const rule of CLASS_RULES) {
+    const m = rule.pattern.exec(message);
+    if (m) return typeof rule.class === 'function' ? rule.class(m) : rule.class;
+  }
+  return 'unclassified';
+}
