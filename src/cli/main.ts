@@ -6,6 +6,7 @@ import { registerCodec } from './codec.js';
 import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
 import { processIo, UsageError, type Io } from './io.js';
+import { registerRun } from './run.js';
 
 /** Exit codes: 0 ok, 1 a check failed (e.g. fmt --check), 2 bad input or usage. */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
@@ -17,6 +18,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     .showSuggestionAfterError();
   registerFmt(cli, ctx);
   registerCodec(cli, ctx);
+  registerRun(cli, ctx);
   registerCheck(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
