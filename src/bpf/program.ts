@@ -74,3 +74,10 @@ export function makeProgram(
     inputs: rest.inputs ?? [],
   };
 }
+
+/** The ctx buffers a program runs on: its `.input`s, or one all-zero ctx when it has none (SPEC §8). */
+export function inputBuffers(program: Program): Uint8Array[] {
+  return program.inputs.length > 0
+    ? program.inputs.map((i) => Uint8Array.from(Buffer.from(i.ctx, 'hex')))
+    : [new Uint8Array(program.ctxSize)];
+}

@@ -1,11 +1,10 @@
 /** `throwfuzz run FILE`: run a program on its inputs with the runtime (SPEC §6) and print the outcomes. */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { fromHex } from '../bpf/codec.js';
-import type { Program } from '../bpf/program.js';
+import { inputBuffers, type Program } from '../bpf/program.js';
 import type { RunOutcome } from '../bpf/result.js';
 import {
   DEFAULT_FUEL,
-  inputsOf,
   jobOutcomes,
   MODES,
   runProgram,
@@ -146,7 +145,7 @@ export function registerRun(cli: Command, ctx: CliContext): void {
     .action(async (file: string, o: RunCliOptions) => {
       const { program } = await readProgram(ctx.io, file);
       const inputs =
-        o.input.length > 0 ? o.input.map((text) => parseInput(text, program)) : inputsOf(program);
+        o.input.length > 0 ? o.input.map((text) => parseInput(text, program)) : inputBuffers(program);
       const options: Partial<RunOptions> = {
         mode: o.mode,
         slots: o.slots,

@@ -5,7 +5,7 @@
 export type { RunOutcome, RunFault, RunFaultKind, SlotState, HeldResources } from '../bpf/result.js';
 export { isMode, MODES, type Mode } from './machine.js';
 export { isSlotModel, SLOT_MODELS, type SlotModel } from './slots.js';
-export { DEFAULT_FUEL, DEFAULT_RUN_OPTIONS, inputsOf, runOnce, runProgram, type RunOptions } from './run.js';
+export { DEFAULT_FUEL, DEFAULT_RUN_OPTIONS, runOnce, runProgram, type RunOptions } from './run.js';
 export {
   jobOutcomes,
   runSchedule,

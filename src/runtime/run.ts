@@ -2,8 +2,7 @@
  * Running one program on its inputs, one invocation at a time on an otherwise idle machine: the fast path
  * the oracles use. Concurrency and nesting are in scheduler.ts.
  */
-import { fromHex } from '../bpf/codec.js';
-import type { Program } from '../bpf/program.js';
+import { inputBuffers, type Program } from '../bpf/program.js';
 import type { RunOutcome } from '../bpf/result.js';
 import { compileProgram } from './compile.js';
 import { run } from './interpreter.js';
@@ -35,11 +34,6 @@ export const DEFAULT_RUN_OPTIONS: RunOptions = {
 };
 
 /** The inputs a program runs on: its `.input`s, or one all-zero ctx when it has none. */
-export function inputsOf(program: Program): Uint8Array[] {
-  return program.inputs.length > 0
-    ? program.inputs.map((i) => fromHex(i.ctx))
-    : [new Uint8Array(program.ctxSize)];
-}
 
 /**
  * One invocation of `program` on `input`, alone on the machine. `slot` is the exception slot it sees (a
@@ -71,7 +65,7 @@ export function runOnce(
 export function runProgram(
   program: Program,
   options: Partial<RunOptions> = {},
-  inputs: readonly Uint8Array[] = inputsOf(program),
+  inputs: readonly Uint8Array[] = inputBuffers(program),
 ): RunOutcome[] {
   return inputs.map((input, i) => runOnce(program, input, options, new ExceptionSlot(), `input${i}`));
 }

@@ -1,9 +1,10 @@
 /** One seed rules everything: the same seed gives the same outcome, for single runs and schedules. */
+import { inputBuffers } from '../../src/bpf/program.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseProgram } from '../../src/bpf/text/parse.js';
 import type { Mode } from '../../src/runtime/machine.js';
-import { inputsOf, runOnce, runProgram } from '../../src/runtime/run.js';
+import { runOnce, runProgram } from '../../src/runtime/run.js';
 import { jobOutcomes, runSchedule, type ScheduleSpec } from '../../src/runtime/scheduler.js';
 import { SLOT_MODELS } from '../../src/runtime/slots.js';
 import { loadRuntimeProgram } from './corpus.js';
@@ -76,7 +77,7 @@ describe('determinism', () => {
                 {
                   kind: 'invoke' as const,
                   program: t % 2 === 0 ? noisy : rewrite,
-                  input: inputsOf(t % 2 === 0 ? noisy : rewrite)[t % 2]!,
+                  input: inputBuffers(t % 2 === 0 ? noisy : rewrite)[t % 2]!,
                 },
               ],
             })),
@@ -98,7 +99,7 @@ describe('determinism', () => {
   it('a schedule of one thread without nesting is a plain run', () => {
     fc.assert(
       fc.property(fc.integer(), fc.nat(1), (seed, i) => {
-        const input = inputsOf(noisy)[i]!;
+        const input = inputBuffers(noisy)[i]!;
         const result = runSchedule({
           threads: [{ cpu: 0, task: 0, jobs: [{ kind: 'invoke', program: noisy, input, stream: 's' }] }],
           mode: 'reference',

@@ -5,16 +5,16 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Program } from '../../src/bpf/program.js';
+import { inputBuffers, type Program } from '../../src/bpf/program.js';
 import type { RunOutcome } from '../../src/bpf/result.js';
 import { compareOutcomes } from '../../src/runtime/compare.js';
-import { inputsOf, runProgram } from '../../src/runtime/run.js';
+import { runProgram } from '../../src/runtime/run.js';
 import { jobOutcomes, runSchedule, type NestSpec, type ThreadSpec } from '../../src/runtime/scheduler.js';
 import type { SlotModel } from '../../src/runtime/slots.js';
 import { loadRuntimeProgram } from './corpus.js';
 
 const transfer = loadRuntimeProgram('ref-transfer.rewrite');
-const [acquires, throws] = inputsOf(transfer) as [Uint8Array, Uint8Array];
+const [acquires, throws] = inputBuffers(transfer) as [Uint8Array, Uint8Array];
 const transferReference = runProgram(loadRuntimeProgram('ref-transfer'));
 
 /** CPU 0 runs the input whose subprogram hands a cpumask to main; the other thread the input that throws. */
@@ -80,7 +80,7 @@ describe('a slot left thrown by an asynchronous callback', () => {
           task: 0,
           jobs: [
             { kind: 'async-throw', program, cookie: 0xdeadn, level },
-            { kind: 'invoke', program, input: inputsOf(program)[0]!, stream: 'input0' },
+            { kind: 'invoke', program, input: inputBuffers(program)[0]!, stream: 'input0' },
           ],
         },
       ],
@@ -117,7 +117,7 @@ describe('an invocation nested at a kernel-function call', () => {
   });
   const runNested = (name: string, level: NestSpec['level']) => {
     const program = loadRuntimeProgram(name);
-    return inputsOf(program).map((input, i) => {
+    return inputBuffers(program).map((input, i) => {
       const result = runSchedule({
         threads: [{ cpu: 0, task: 0, jobs: [{ kind: 'invoke', program, input, stream: `input${i}` }] }],
         mode: 'instrumented',
@@ -168,7 +168,7 @@ describe('the RFC design holds under any schedule', () => {
   const cases = names.flatMap((name) => {
     const rewrite = loadRuntimeProgram(`${name}.rewrite`);
     const reference = runProgram(loadRuntimeProgram(name));
-    return inputsOf(rewrite).map((input, i) => ({
+    return inputBuffers(rewrite).map((input, i) => ({
       rewrite,
       input,
       expected: reference[i]!,

@@ -12,9 +12,9 @@
  * All of it is one executor request (`check`, do_check in native/executor.c): a round trip to the
  * executor costs about twice what loading a small program does, so steps are not sent one by one.
  */
-import { encode, fromHex, toHex } from '../../bpf/codec.js';
+import { encode, toHex } from '../../bpf/codec.js';
 import type { Insn } from '../../bpf/insn.js';
-import type { Program } from '../../bpf/program.js';
+import { inputBuffers, type Program } from '../../bpf/program.js';
 import type { KernelOutcome } from '../../bpf/result.js';
 import type { KernelSession } from './availability.js';
 import { classifyKernelMessage } from './classify.js';
@@ -51,11 +51,6 @@ function withKernelIds(insns: readonly Insn[], ids: ReadonlyMap<string, number>)
 }
 
 /** The inputs to run: the program's own, or one all-zero ctx. */
-export function runInputs(program: Program): Uint8Array[] {
-  return program.inputs.length > 0
-    ? program.inputs.map((input) => fromHex(input.ctx))
-    : [new Uint8Array(program.ctxSize)];
-}
 
 function runOf(reply: ExecutorReply<'check'>, inputs: readonly Uint8Array[]): KernelRun {
   const outcomes: KernelOutcome[] = [];
@@ -95,7 +90,7 @@ export async function checkWithKernel(
   }
   const { btf, funcInfo } = buildProgramBtf(program);
   const decision = runDecision(program);
-  const inputs = decision.run ? runInputs(program) : [];
+  const inputs = decision.run ? inputBuffers(program) : [];
 
   const exchange = await session.executor.request({
     op: 'check',

@@ -1,7 +1,7 @@
 /** The live kernel as an engine (SPEC §8): the public entry. */
 export { openKernelSession, VMLINUX_BTF } from './availability.js';
 export type { KernelAvailability, KernelSession, KernelSessionOptions } from './availability.js';
-export { checkWithKernel, runInputs, DEFAULT_EXPLAIN_LOG_LEVEL, DEFAULT_LOG_SIZE } from './check.js';
+export { checkWithKernel, DEFAULT_EXPLAIN_LOG_LEVEL, DEFAULT_LOG_SIZE } from './check.js';
 export type { KernelCheckOptions } from './check.js';
 export { classifyKernelMessage } from './classify.js';
 export type { ExecutorFault } from './executor-client.js';
