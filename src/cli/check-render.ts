@@ -5,6 +5,7 @@
 import type { KernelOutcome } from '../bpf/result.js';
 import type { EngineResult } from '../engines/index.js';
 import type { ExecutorFault, KernelClass, KernelResult } from '../engines/kernel/index.js';
+import { modelJson, modelText, type ModelJson } from './check-render-model.js';
 
 /** The kernel engine in `--json` output. `accepted`, `class`, `message` are null when there is no verdict. */
 export interface KernelJson {
@@ -23,7 +24,7 @@ export interface KernelJson {
   readonly logTail?: readonly string[];
 }
 
-export type EngineJson = KernelJson;
+export type EngineJson = KernelJson | ModelJson;
 
 const noVerdict = { accepted: null, class: null, message: null, insnsProcessed: null, outcomes: [] } as const;
 
@@ -107,8 +108,10 @@ export function engineJson(r: EngineResult): EngineJson {
   switch (r.engine) {
     case 'kernel':
       return kernelJson(r.result);
+    case 'path-explorer':
+      return modelJson(r.result);
     default: {
-      const never: never = r.engine;
+      const never: never = r;
       return never;
     }
   }
@@ -173,8 +176,11 @@ export function engineText(r: EngineResult): string[] {
     case 'kernel':
       lines = kernelText(r.result);
       break;
+    case 'path-explorer':
+      lines = modelText(r.result);
+      break;
     default: {
-      const never: never = r.engine;
+      const never: never = r;
       return never;
     }
   }

@@ -4,12 +4,25 @@
  * consumer switches over `EngineResult['engine']` exhaustively, so the compiler lists what must learn the
  * new engine.
  */
+import type { Profile, Quirk } from '../bpf/profile.js';
 import type { Program } from '../bpf/program.js';
 import { kernelEngine } from './kernel/engine.js';
 import type { KernelResult } from './kernel/kernel-result.js';
+import { pathExplorerEngine, type PathExplorerResult } from './path-explorer-engine.js';
 
 /** One engine's answer on one program. */
-export type EngineResult = { readonly engine: 'kernel'; readonly result: KernelResult };
+export type EngineResult =
+  | { readonly engine: 'kernel'; readonly result: KernelResult }
+  | { readonly engine: 'path-explorer'; readonly result: PathExplorerResult };
+
+/** What a model engine is asked to verify under (the kernel ignores it: it is mainline, no quirks). */
+export interface EngineOptions {
+  /** Overrides each program's `.profile`. */
+  readonly profile?: Profile;
+  readonly quirks?: readonly Quirk[];
+  /** Keep a kernel-style log. */
+  readonly log?: boolean;
+}
 
 export type EngineName = EngineResult['engine'];
 
@@ -35,8 +48,9 @@ export interface EngineDescriptor<N extends EngineName = EngineName> {
   open(): Promise<EngineAvailability<N>>;
 }
 
-export const ENGINES: { readonly [N in EngineName]: () => EngineDescriptor<N> } = {
-  kernel: () => kernelEngine(),
+export const ENGINES: { readonly [N in EngineName]: (options?: EngineOptions) => EngineDescriptor<N> } = {
+  kernel: () => kernelEngine() as EngineDescriptor<'kernel'>,
+  'path-explorer': (options) => pathExplorerEngine(options),
 };
 
 export const ENGINE_NAMES = Object.keys(ENGINES) as EngineName[];

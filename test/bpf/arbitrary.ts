@@ -74,13 +74,11 @@ export const anyInsn: fc.Arbitrary<Insn> = fc.oneof(
   fc.record({ kind: fc.constant('lddw' as const), dst: reg, lo: s32, hi: s32 }),
   fc.record({ kind: fc.constant('ldfunc' as const), dst: reg, off: s32 }),
   fc.constantFrom(...helpers).map((f) => ({ kind: 'helper' as const, id: f.helperId! })),
-  fc
-    .tuple(fc.constantFrom(...kfuncs), fc.boolean())
-    .map(([f, withId]) => ({
-      kind: 'kfunc' as const,
-      name: f.name,
-      btfId: withId ? lawBtfId(f.name) : null,
-    })),
+  fc.tuple(fc.constantFrom(...kfuncs), fc.boolean()).map(([f, withId]) => ({
+    kind: 'kfunc' as const,
+    name: f.name,
+    btfId: withId ? lawBtfId(f.name) : null,
+  })),
   fc.record({ kind: fc.constant('call' as const), off: s32 }),
   fc.constant({ kind: 'exit' as const }),
 );

@@ -24,7 +24,7 @@ describe('throwfuzz check, without a kernel engine', () => {
   it('an unknown engine is a usage error', async () => {
     const run = await runCli('check', corpus('throw-main-cookie'), '--engine', 'nope');
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe("throwfuzz: unknown engine 'nope' (engines: kernel)\n");
+    expect(run.stderr).toBe("throwfuzz: unknown engine 'nope' (engines: kernel, path-explorer)\n");
   });
 
   it('an unavailable kernel: the reason on stderr, exit 0, the engine marked skipped in JSON', async () => {

@@ -79,6 +79,9 @@ export const CLASS_RULES: readonly Rule[] = [
 
   // check_return_code, check_subprog_return (callbacks and globals)
   { pattern: /^At (?:program exit|callback return|subprogram exit) the register R\d+ /, class: 'bad-return' },
+  // check_return_code (a callback or main returning a pointer), prepare_func_exit
+  { pattern: /^R\d+ not a scalar value$/, class: 'bad-return' },
+  { pattern: /^cannot return stack pointer to the caller$/, class: 'bad-return' },
 
   // check_mem_access, check_ctx_access, adjust_ptr_min_max_vals, check_stack_*: memory and pointers
   { pattern: /^R\d+ invalid mem access '/, class: 'bad-access' },
@@ -97,6 +100,10 @@ export const CLASS_RULES: readonly Rule[] = [
     class: 'bad-access',
   },
   { pattern: /^frame pointer is read only$/, class: 'bad-access' },
+  // check_stack_read_fixed_off / check_stack_write_fixed_off: partial spill or fill of a pointer
+  { pattern: /^invalid size of register (?:fill|spill)$/, class: 'bad-access' },
+  // adjust_scalar_min_max_vals / check_alu_op: a shift by more than the width
+  { pattern: /^invalid shift -?\d+$/, class: 'bad-access' },
   { pattern: /^R\d+ leaks addr /, class: 'bad-access' },
 
   // check_helper_call, check_kfunc_call, resolve_pseudo_ldimm64: not something this kernel offers

@@ -1,0 +1,16 @@
+; exceptions.c exception_assert_poseq_gfunc and its bad twin: main returns assert_poseq_gfunc(arg) + 1,
+; arg from the ctx (good input 1, bad input -1); the global asserts on its argument.
+.ctx 8
+.input ctx=0100000000000000
+.input ctx=ffffffffffffffff
+    r1 = *(u64 *)(r1 +0)
+    call assert_poseq_gfunc
+    r0 += 1
+    exit
+.func assert_poseq_gfunc global args=1
+    if r1 s>= 0x1 goto ok
+    r1 = 0
+    call bpf_throw
+ok:
+    r0 = 0
+    exit

@@ -1,0 +1,16 @@
+; exceptions.c exception_assert_zero_gfunc and its bad twin: main returns assert_zero_gfunc(arg) + 1,
+; arg from the ctx (good input 0, bad input 5); the global asserts on its argument.
+.ctx 8
+.input ctx=0000000000000000
+.input ctx=0500000000000000
+    r1 = *(u64 *)(r1 +0)
+    call assert_zero_gfunc
+    r0 += 1
+    exit
+.func assert_zero_gfunc global args=1
+    if r1 == 0x0 goto ok
+    r1 = 0
+    call bpf_throw
+ok:
+    r0 = 0
+    exit

@@ -1,0 +1,30 @@
+; exceptions_fail.c reject_exception_throw_cb_diff: ctx->protocol ? bpf_loop(loop_cb1) : bpf_loop(loop_cb2);
+; both callbacks throw.
+.ctx 8
+    r1 = *(u16 *)(r1 +0)
+    if r1 == 0x0 goto two
+    r1 = 5
+    r2 = loop_cb1 ll
+    r3 = 0
+    r4 = 0
+    call bpf_loop
+    goto out
+two:
+    r1 = 5
+    r2 = loop_cb2 ll
+    r3 = 0
+    r4 = 0
+    call bpf_loop
+out:
+    r0 = 0
+    exit
+.func loop_cb1 static args=2
+    r1 = 0
+    call bpf_throw
+    r0 = 0
+    exit
+.func loop_cb2 static args=2
+    r1 = 0
+    call bpf_throw
+    r0 = 0
+    exit

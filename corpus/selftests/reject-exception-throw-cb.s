@@ -1,0 +1,13 @@
+; exceptions_fail.c reject_exception_throw_cb: bpf_loop(5, loop_cb1, NULL, 0); loop_cb1 throws.
+    r1 = 5
+    r2 = loop_cb1 ll
+    r3 = 0
+    r4 = 0
+    call bpf_loop
+    r0 = 0
+    exit
+.func loop_cb1 static args=2
+    r1 = 0
+    call bpf_throw
+    r0 = 0
+    exit

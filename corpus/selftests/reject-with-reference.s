@@ -1,0 +1,8 @@
+; exceptions_fail.c reject_with_reference: an object is acquired (here a cpumask), then bpf_throw(0).
+    call bpf_cpumask_create
+    if r0 == 0x0 goto out
+    r1 = 0
+    call bpf_throw
+out:
+    r0 = 0
+    exit

@@ -1,0 +1,12 @@
+; RFC v1 9/9 exception_throw_func1 (rfc profile): throwing_func(0), a static that asserts i < 1.
+.profile rfc
+.input ctx=00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000
+    r1 = 0
+    call throwing_func
+    exit
+.func throwing_func static args=1
+    if r1 < 0x1 goto ok
+    call bpf_throw
+ok:
+    r0 = 1
+    exit

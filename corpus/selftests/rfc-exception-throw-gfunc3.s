@@ -1,0 +1,15 @@
+; RFC v1 9/9 exception_throw_gfunc3 (rfc profile): throwing_gfunc_2(0) -> throwing_gfunc(0), a global that asserts its argument is 0.
+.profile rfc
+.input ctx=00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000
+    r1 = 0
+    call throwing_gfunc_2
+    exit
+.func throwing_gfunc_2 global args=1
+    call throwing_gfunc
+    exit
+.func throwing_gfunc global args=1
+    if r1 == 0x0 goto ok
+    call bpf_throw
+ok:
+    r0 = 1
+    exit

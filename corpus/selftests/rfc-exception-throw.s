@@ -1,0 +1,11 @@
+; RFC v1 9/9 exceptions.c exception_throw (rfc profile): if (ctx->data) bpf_throw(); return 1.
+.profile rfc
+.ctx 8
+.input ctx=0000000000000000
+.input ctx=0100000000000000
+    r1 = *(u32 *)(r1 +0)
+    if r1 == 0x0 goto out
+    call bpf_throw
+out:
+    r0 = 1
+    exit

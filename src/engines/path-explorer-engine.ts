@@ -1,0 +1,39 @@
+/** The path explorer (engine A) behind the engine registry's interface (src/engines/index.ts). */
+import type { Profile, Quirk } from '../bpf/profile.js';
+import type { Program } from '../bpf/program.js';
+import type { ModelResult } from '../bpf/result.js';
+import type { EngineDescriptor, EngineOptions } from './index.js';
+import { verify } from './path-explorer/index.js';
+
+/** What `check` keeps of one verification: the program and settings it was verified with, and the result. */
+export interface PathExplorerResult {
+  readonly program: Program;
+  readonly profile: Profile;
+  readonly quirks: readonly Quirk[];
+  readonly result: ModelResult;
+}
+
+export function pathExplorerEngine(options: EngineOptions = {}): EngineDescriptor<'path-explorer'> {
+  return {
+    name: 'path-explorer',
+    description:
+      "engine A: a kernel-style verifier (do_check's paths, pruning) with SPEC §5 facts and rewrite",
+    open() {
+      return Promise.resolve({
+        available: true,
+        engine: {
+          name: 'path-explorer',
+          about: 'model engine (path explorer)',
+          check: (program: Program) => {
+            // The program's own `.profile` unless the caller chose one.
+            const profile = options.profile ?? program.profile;
+            const quirks = options.quirks ?? [];
+            const result = verify(program, { profile, quirks, log: options.log === true });
+            return Promise.resolve({ engine: 'path-explorer', result: { program, profile, quirks, result } });
+          },
+          close: () => Promise.resolve(),
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,169 @@
+/**
+ * pathExplorer.verify: the kernel's algorithm (do_check) on a program of SPEC §1, with the facts and the
+ * rewrite of SPEC §5. Pure, deterministic, bounded (1,000,000 processed instructions), never throws.
+ */
+import { layoutOf, type Subprog } from '../../bpf/layout.js';
+import type { Quirk, VerifyOptions } from '../../bpf/profile.js';
+import type { Program } from '../../bpf/program.js';
+import type { Facts, ModelResult, Verdict } from '../../bpf/result.js';
+import { rewriteProgram } from '../../bpf/rewrite.js';
+import { printProgram } from '../../bpf/text/print.js';
+import { analyse } from './analysis.js';
+import { doCheck } from './check.js';
+import { Reject, type Env, type PcInfo } from './env.js';
+import { collectFacts } from './facts.js';
+import { checkMaxStackDepth } from './stack-depth.js';
+import { checkStructure } from './structure.js';
+
+export interface PathExplorerOptions extends VerifyOptions {
+  readonly log?: boolean;
+}
+
+function newEnv(
+  program: Program,
+  options: PathExplorerOptions,
+  subprogs: Subprog[],
+  pcs: PcInfo,
+  log: boolean,
+): Env {
+  const n = subprogs.length;
+  return {
+    insns: program.insns,
+    layout: layoutOf(program.insns),
+    subprogs,
+    profile: options.profile,
+    kind: program.kind,
+    ctxSize: program.ctxSize,
+    quirks: new Set<Quirk>(options.quirks),
+    pcs,
+    globalCanThrow: () => false,
+    idGen: 0,
+    insnProcessed: 0,
+    jmpsProcessed: 0,
+    prevInsnProcessed: 0,
+    prevJmpsProcessed: 0,
+    totalStates: 0,
+    explored: new Map(),
+    stack: [],
+    cur: undefined as never,
+    insnIdx: 0,
+    prevInsnIdx: -1,
+    curHist: null,
+    marks: new Map(),
+    canThrow: new Array<boolean>(n).fill(false),
+    stackDepth: new Array<number>(n).fill(0),
+    isCb: new Array<boolean>(n).fill(false),
+    called: new Array<boolean>(n).fill(false),
+    loopInline: new Map(),
+    stackLive: new Map(),
+    log: log ? [] : null,
+  };
+}
+
+const globalsOf = (subprogs: readonly Subprog[]): number[] =>
+  subprogs.filter((s) => s.index > 0 && s.linkage === 'global').map((s) => s.index);
+
+/**
+ * can_throw of every global (SPEC §4): a path in it throws, or calls a throwing global. Each global is
+ * explored on its own; without the `seed-global-order` quirk the pass repeats until nothing changes (any
+ * call order), with it one pass in index order sees only the globals before (RFC v1 without 5/9's fix-up).
+ */
+function globalThrowInfo(
+  program: Program,
+  options: PathExplorerOptions,
+  subprogs: Subprog[],
+  pcs: PcInfo,
+): boolean[] {
+  const globals = globalsOf(subprogs);
+  const known = new Array<boolean>(subprogs.length).fill(false);
+  const ordered = options.quirks.includes('seed-global-order');
+  for (let round = 0; round <= globals.length; round++) {
+    let changed = false;
+    for (const g of globals) {
+      const env = newEnv(program, options, subprogs, pcs, false);
+      env.globalCanThrow = ordered ? (h) => h < g && known[h] === true : (h) => known[h] === true;
+      try {
+        doCheck(env, g);
+      } catch (e) {
+        if (!(e instanceof Reject)) throw e;
+      }
+      if (env.canThrow[g] && !known[g]) {
+        known[g] = true;
+        changed = true;
+      }
+    }
+    if (ordered || !changed) break;
+  }
+  return known;
+}
+
+function rejected(env: Env | null, e: Reject): { verdict: Verdict; log: string[] } {
+  const log = env?.log ?? [];
+  log.push(...e.preface, e.message);
+  if (env) log.push(`processed ${env.insnProcessed} insns (limit 1000000) total_states ${env.totalStates}`);
+  return { verdict: { accepted: false, class: e.cls, message: e.message, insn: e.pc }, log };
+}
+
+export function verify(program: Program, options: PathExplorerOptions): ModelResult {
+  const wantLog = options.log === true;
+  let env: Env | null = null;
+  try {
+    if (program.kind !== 'syscall')
+      throw new Reject('unsupported', `unsupported: ${program.kind} programs`, null);
+    const subprogs = checkStructure(program, options.profile);
+    const pcs = analyse(program.insns, layoutOf(program.insns), options.profile);
+    const globalThrows = globalThrowInfo(program, options, subprogs, pcs);
+    env = newEnv(program, options, subprogs, pcs, wantLog);
+    env.globalCanThrow = (g) => globalThrows[g] === true;
+    doCheck(env, 0);
+    // do_check_subprogs: mainline validates the globals a verified path called (6.8+, lazily, repeating
+    // while new ones get called); RFC v1 validated every global.
+    const verified = new Array<boolean>(subprogs.length).fill(false);
+    for (;;) {
+      let progress = false;
+      for (const g of globalsOf(subprogs)) {
+        if (verified[g] || (options.profile === 'mainline' && !env.called[g])) continue;
+        env.log?.push(`Validating ${subprogs[g]!.name}() func#${g}...`);
+        // seed-global-order: a global only knows about the globals checked before it
+        env.globalCanThrow = options.quirks.includes('seed-global-order')
+          ? (h) => h < g && globalThrows[h] === true
+          : (h) => globalThrows[h] === true;
+        doCheck(env, g);
+        verified[g] = true;
+        progress = true;
+      }
+      if (!progress) break;
+    }
+    checkMaxStackDepth(env);
+    for (const g of globalsOf(subprogs)) if (!verified[g]) env.canThrow[g] = globalThrows[g] === true;
+    const facts: Facts = collectFacts(env, program);
+    const rewrite = printProgram(rewriteProgram(program, facts, options.profile, options.quirks));
+    env.log?.push(`processed ${env.insnProcessed} insns (limit 1000000) total_states ${env.totalStates}`);
+    return {
+      verdict: { accepted: true },
+      facts,
+      rewrite,
+      stats: { insnsProcessed: env.insnProcessed, states: env.totalStates },
+      log: env.log,
+    };
+  } catch (e) {
+    const stats = { insnsProcessed: env?.insnProcessed ?? 0, states: env?.totalStates ?? 0 };
+    if (e instanceof Reject) {
+      const r = rejected(env, e);
+      return { verdict: r.verdict, facts: null, rewrite: null, stats, log: wantLog ? r.log : null };
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    return {
+      verdict: {
+        accepted: false,
+        class: 'unsupported',
+        message: `path-explorer internal error: ${detail}`,
+        insn: null,
+      },
+      facts: null,
+      rewrite: null,
+      stats,
+      log: wantLog ? [...(env?.log ?? []), `internal error: ${detail}`] : null,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * Project invariants read from the source: the two model engines share only src/bpf, and the pure core
+ * reads no clock and no unseeded randomness.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+
+function filesUnder(dir: string): string[] {
+  const abs = join(root, dir);
+  try {
+    statSync(abs);
+  } catch {
+    return [];
+  }
+  return readdirSync(abs, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => join(abs, f));
+}
+
+/** Every relative module a file imports, as a path from the project root. */
+function importsOf(file: string, text = readFileSync(file, 'utf8')): string[] {
+  const specs = [
+    ...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2]!);
+  return specs.filter((s) => s.startsWith('.')).map((s) => relative(root, resolve(dirname(file), s)));
+}
+
+const MODEL_ENGINES = ['src/engines/path-explorer', 'src/engines/abstract-interpreter'];
+
+describe('engine independence', () => {
+  // The abstract-interpreter arrives with its own issue; each engine is checked once it exists.
+  for (const engine of MODEL_ENGINES.filter((e) => filesUnder(e).length > 0)) {
+    it(`${engine} imports only itself and src/bpf`, () => {
+      const offending = filesUnder(engine).flatMap((file) =>
+        importsOf(file)
+          .filter((dep) => !dep.startsWith(`${engine}/`) && !dep.startsWith('src/bpf/'))
+          .map((dep) => `${relative(root, file)} imports ${dep}`),
+      );
+      expect(offending).toEqual([]);
+    });
+  }
+
+  it('is checked against real files (the path-explorer exists)', () => {
+    expect(filesUnder(MODEL_ENGINES[0]!).length).toBeGreaterThan(0);
+  });
+
+  it('the import reader sees static, re-exported and dynamic relative imports', () => {
+    const file = join(root, 'src/engines/path-explorer/x.ts');
+    const text =
+      "import { a } from '../../runtime/vm.js';\nexport { b } from './b.js';\nawait import('../abstract-interpreter/c.js');\nimport fc from 'fast-check';";
+    expect(importsOf(file, text)).toEqual([
+      'src/runtime/vm.js',
+      'src/engines/path-explorer/b.js',
+      'src/engines/abstract-interpreter/c.js',
+    ]);
+  });
+});
+
+describe('the pure core', () => {
+  const core = ['src/bpf', 'src/runtime', ...MODEL_ENGINES, 'generators', 'oracles', 'src/minimize'];
+  it('reads no clock and no unseeded randomness', () => {
+    const leaks = core
+      .flatMap(filesUnder)
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, at: `${relative(root, file)}:${i + 1}` }))
+          .filter(
+            ({ line }) =>
+              !/^\s*(\/\/|\*)/.test(line) && /Math\.random\(|Date\.now\(|performance\.now\(/.test(line),
+          ),
+      )
+      .map(({ at }) => at);
+    expect(leaks).toEqual([]);
+  });
+});

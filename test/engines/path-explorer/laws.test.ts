@@ -1,0 +1,99 @@
+/**
+ * Laws of the path explorer as a function: it never throws (any instruction list, any program of the text
+ * form, any profile), it is deterministic, and it is bounded by its processed-instruction budget.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeProgram } from '../../../src/bpf/program.js';
+import { parseProgram } from '../../../src/bpf/text/parse.js';
+import { verify } from '../../../src/engines/path-explorer/index.js';
+import { anyInsn, anyProgram } from '../../bpf/arbitrary.js';
+import { randomProgram } from './random-program.js';
+
+const opts = fc.record({
+  profile: fc.constantFrom('mainline' as const, 'rfc' as const),
+  quirks: fc.subarray(['seed-global-order', 'seed-global-resources', 'seed-loop-inline'] as const),
+});
+
+describe('path-explorer verify', () => {
+  it('never throws on arbitrary instruction lists (offsets anywhere)', () => {
+    fc.assert(
+      fc.property(fc.array(anyInsn, { minLength: 0, maxLength: 30 }), opts, (insns, o) => {
+        const r = verify(makeProgram(insns), o);
+        expect(r.verdict.accepted || r.verdict.message.length > 0).toBe(true);
+        if (!r.verdict.accepted) expect(r.verdict.message).not.toMatch(/internal error/);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('never throws on well-formed programs of the text form', () => {
+    fc.assert(
+      fc.property(anyProgram, opts, (p, o) => {
+        const r = verify(p, o);
+        if (!r.verdict.accepted) expect(r.verdict.message).not.toMatch(/internal error/);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('never throws on random fragment programs, and is deterministic', () => {
+    for (let seed = 1; seed <= 300; seed++) {
+      const p = parseProgram(
+        randomProgram(seed, { maxFuncs: 4, maxStmts: 16, profile: seed % 3 === 0 ? 'rfc' : 'mainline' }),
+      );
+      const a = verify(p, { profile: p.profile, quirks: [] });
+      const b = verify(p, { profile: p.profile, quirks: [] });
+      expect(b, `seed ${seed}`).toEqual(a);
+      if (!a.verdict.accepted) expect(a.verdict.message, `seed ${seed}`).not.toMatch(/internal error/);
+    }
+  });
+
+  it('facts and rewrite exist exactly when accepted; marks cover every throw, call and bpf_loop', () => {
+    for (let seed = 1; seed <= 200; seed++) {
+      const p = parseProgram(randomProgram(seed));
+      const r = verify(p, { profile: 'mainline', quirks: ['seed-global-resources'] });
+      expect(r.facts !== null, `seed ${seed}`).toBe(r.verdict.accepted);
+      expect(r.rewrite !== null, `seed ${seed}`).toBe(r.verdict.accepted);
+      if (r.facts) {
+        const carriers = p.insns.filter(
+          (i) =>
+            i.kind === 'call' ||
+            (i.kind === 'kfunc' && i.name === 'bpf_throw') ||
+            (i.kind === 'helper' && i.id === 181),
+        ).length;
+        expect(r.facts.marks.length).toBe(carriers);
+        expect(r.facts.throwsException).toBe(r.facts.subprogs[0]!.canThrow);
+      }
+    }
+  });
+
+  it('stops at 1,000,000 processed instructions', () => {
+    // A callback whose state never converges: it counts up a precise value in the caller's stack.
+    const text = `
+    *(u64 *)(r10 -8) = 0
+    r1 = -1
+    r2 = cb ll
+    r3 = r10
+    r3 += -8
+    r4 = 0
+    call bpf_loop
+    r0 = 0
+    exit
+.func cb static args=2
+    r1 = *(u64 *)(r2 +0)
+    r1 += 1
+    *(u64 *)(r2 +0) = r1
+    if r1 == 0x7fffffff goto out
+    r0 = 0
+    exit
+out:
+    r0 = 1
+    exit
+`;
+    const r = verify(parseProgram(text), { profile: 'mainline', quirks: [] });
+    expect(r.verdict).toMatchObject({ accepted: false, class: 'too-complex' });
+    if (!r.verdict.accepted)
+      expect(r.verdict.message).toMatch(/^BPF program is too large\. Processed 1000001 insn$/);
+  });
+});
