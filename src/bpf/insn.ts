@@ -143,7 +143,6 @@ export const S32_MIN = -0x80000000;
 export const S32_MAX = 0x7fffffff;
 
 export const fitsS16 = (n: number): boolean => Number.isInteger(n) && n >= S16_MIN && n <= S16_MAX;
-export const fitsS32 = (n: number): boolean => Number.isInteger(n) && n >= S32_MIN && n <= S32_MAX;
 
 /** The 64-bit constant of a `lddw` as an unsigned bigint. */
 export function lddwValue(insn: { readonly lo: number; readonly hi: number }): bigint {

@@ -87,19 +87,24 @@ function nonPointerBase(m: Machine, ptr: number, pc: number, what: string): fals
   }
 }
 
+/** Byte offset into the ctx of an access through ctx pointer `r`, or -1 after raising out-of-bounds. */
+function ctxAddress(m: Machine, r: number, off: number, size: number, pc: number): number {
+  const at = m.lo[r]! + off;
+  if (at >= 0 && at + size <= m.ctx.length) return at;
+  m.raise(
+    'out-of-bounds',
+    pc,
+    `ctx access at ${at} of ${size} bytes is outside the ${m.ctx.length}-byte ctx`,
+  );
+  return -1;
+}
+
 /** `d = *(uN *)(s + off)` */
 export function load(m: Machine, size: number, d: number, s: number, off: number, pc: number): boolean {
   const t = m.tag[s];
   if (t === TAG_CTX) {
-    const at = m.lo[s]! + off;
-    if (at < 0 || at + size > m.ctx.length) {
-      m.raise(
-        'out-of-bounds',
-        pc,
-        `ctx access at ${at} of ${size} bytes is outside the ${m.ctx.length}-byte ctx`,
-      );
-      return false;
-    }
+    const at = ctxAddress(m, s, off, size, pc);
+    if (at < 0) return false;
     readLe(m.ctx, at, size, m, d);
     return true;
   }
@@ -139,15 +144,8 @@ export function store(
   const t = m.tag[d];
   const pointer = vTag !== TAG_SCALAR;
   if (t === TAG_CTX) {
-    const at = m.lo[d]! + off;
-    if (at < 0 || at + size > m.ctx.length) {
-      m.raise(
-        'out-of-bounds',
-        pc,
-        `ctx access at ${at} of ${size} bytes is outside the ${m.ctx.length}-byte ctx`,
-      );
-      return false;
-    }
+    const at = ctxAddress(m, d, off, size, pc);
+    if (at < 0) return false;
     if (pointer) {
       m.raise('bad-pointer', pc, 'a pointer stored into ctx would leak a kernel address');
       return false;

@@ -11,7 +11,6 @@ import type { ExecutorFault } from './executor-client.js';
  * engine's class, so both show up as class mismatches: a finding, or a rule to add.
  */
 export type KernelClass = VerdictClass | 'verifier-bug' | 'unclassified';
-export const UNCLASSIFIED = 'unclassified' satisfies KernelClass;
 
 /** What happened to the program's inputs after the kernel accepted it. */
 export type KernelRun =

@@ -94,8 +94,6 @@ export function mark64Unbounded(b: Bounds): void {
   b.umax = U64_MAX;
 }
 
-export const isConst = (b: Readonly<Bounds>): boolean => tnumIsConst(b.var);
-
 /** is_reg_const(reg, false) as used by the ALU code (tnum and both ranges agree). */
 export const isConst64 = (b: Readonly<Bounds>): boolean =>
   tnumIsConst(b.var) && b.smin === b.smax && b.umin === b.umax;
@@ -267,20 +265,5 @@ export function rangeWithin(old: Readonly<Bounds>, cur: Readonly<Bounds>): boole
     old.u32max >= cur.u32max &&
     old.s32min <= cur.s32min &&
     old.s32max >= cur.s32max
-  );
-}
-
-export function boundsEqual(a: Readonly<Bounds>, b: Readonly<Bounds>): boolean {
-  return (
-    a.var.value === b.var.value &&
-    a.var.mask === b.var.mask &&
-    a.smin === b.smin &&
-    a.smax === b.smax &&
-    a.umin === b.umin &&
-    a.umax === b.umax &&
-    a.s32min === b.s32min &&
-    a.s32max === b.s32max &&
-    a.u32min === b.u32min &&
-    a.u32max === b.u32max
   );
 }

@@ -16,7 +16,7 @@ import {
   type StackSlot,
   type VState,
 } from './state.js';
-import { tnumIn, tnumIsUnknown, tnumEquals } from './tnum.js';
+import { tnumIn, tnumEquals } from './tnum.js';
 import { unknownScalar } from './state.js';
 import { slotAlive } from './stack-liveness.js';
 
@@ -343,5 +343,3 @@ function maybeWiden(old: RegState, cur: RegState, ids: IdMap): RegState | null {
   if (old.precise || cur.precise || regsExact(old, cur, ids)) return null;
   return unknownScalar();
 }
-
-export const isUnknownTnum = tnumIsUnknown;

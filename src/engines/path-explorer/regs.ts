@@ -1,7 +1,7 @@
 /** Register access with the kernel's checks (check_reg_arg) and scalar id handling. */
 import { tnumIsConst } from './tnum.js';
 import { Reject, type Env } from './env.js';
-import { curFrame, type Frame, type RegState, type ScalarReg } from './state.js';
+import { curFrame, type RegState, type ScalarReg } from './state.js';
 
 export const regOf = (env: Env, r: number): RegState => curFrame(env.cur).regs[r]!;
 
@@ -52,11 +52,6 @@ export function assignScalarIdBeforeMov(env: Env, src: ScalarReg): ScalarReg {
   if (s.addConst) s = { ...s, id: 0, addConst: false, off: 0 };
   if (s.id === 0 && !tnumIsConst(s.var)) s = { ...s, id: ++env.idGen };
   return s;
-}
-
-/** Replace `r` in `frame` (for updates that must land in a frame other than the current one). */
-export function setFrameReg(frame: Frame, r: number, v: RegState): void {
-  frame.regs[r] = v;
 }
 
 /** get_reg_width: bits needed for the register's unsigned maximum. */
