@@ -8,7 +8,7 @@
     r0 += 1
     exit
 .func assert_negeq_gfunc global args=1
-    if r1 s<= -1 goto ok
+    if r1 s<= 0xffffffff goto ok
     r1 = 0
     call bpf_throw
 ok:

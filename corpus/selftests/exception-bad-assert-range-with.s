@@ -1,8 +1,8 @@
 ; exceptions.c exception_bad_assert_range_with: bpf_assert_range_with(time, -1000, 1000, 10) on
 ; bpf_ktime_get_ns() (unsigned compares: time >= 2^64 - 1000 fails) throws 10.
 .input ctx=00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000
-    call bpf_ktime_get_ns
-    if r0 >= -1000 goto ge
+    call bpf_ktime_get_ns#5
+    if r0 >= 0xfffffc18 goto ge
     r1 = 10
     call bpf_throw
 ge:

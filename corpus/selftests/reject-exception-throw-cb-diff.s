@@ -7,14 +7,14 @@
     r2 = loop_cb1 ll
     r3 = 0
     r4 = 0
-    call bpf_loop
+    call bpf_loop#181
     goto out
 two:
     r1 = 5
     r2 = loop_cb2 ll
     r3 = 0
     r4 = 0
-    call bpf_loop
+    call bpf_loop#181
 out:
     r0 = 0
     exit

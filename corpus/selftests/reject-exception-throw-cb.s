@@ -3,7 +3,7 @@
     r2 = loop_cb1 ll
     r3 = 0
     r4 = 0
-    call bpf_loop
+    call bpf_loop#181
     r0 = 0
     exit
 .func loop_cb1 static args=2

@@ -7,7 +7,7 @@
     r2 = subprog_cb_ref ll
     r3 = 0
     r4 = 0
-    call bpf_loop
+    call bpf_loop#181
     r1 = r6
     call bpf_cpumask_release
 out:

@@ -3,7 +3,7 @@
     r2 = subprog_cb_ref ll
     r3 = 0
     r4 = 0
-    call bpf_loop
+    call bpf_loop#181
     r0 = 0
     exit
 .func subprog_cb_ref static args=2

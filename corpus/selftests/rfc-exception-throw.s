@@ -1,6 +1,6 @@
 ; RFC v1 9/9 exceptions.c exception_throw (rfc profile): if (ctx->data) bpf_throw(); return 1.
-.profile rfc
 .ctx 8
+.profile rfc
 .input ctx=0000000000000000
 .input ctx=0100000000000000
     r1 = *(u32 *)(r1 +0)

@@ -1,6 +1,6 @@
 ; RFC v1 9/9 reject_subprog_with_rcu_read_lock (rfc profile): rcu lock; return throwing_subprog(ctx).
-.profile rfc
 .ctx 8
+.profile rfc
     r6 = r1
     call bpf_rcu_read_lock
     r1 = r6

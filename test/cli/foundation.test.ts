@@ -12,9 +12,13 @@ const examples = readdirSync(join(root, 'corpus/examples'))
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'throwfuzz-'));
 
 describe('throwfuzz fmt', () => {
-  it('leaves the committed examples as they are (they are canonical)', async () => {
+  it('leaves every committed corpus program as it is (they are canonical)', async () => {
     expect(examples.length).toBeGreaterThanOrEqual(5);
-    const run = await runCli('fmt', '--check', ...examples);
+    const corpus = readdirSync(join(root, 'corpus'), { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.s'))
+      .map((f) => join(root, 'corpus', f));
+    expect(corpus.length).toBeGreaterThan(100);
+    const run = await runCli('fmt', '--check', ...corpus);
     expect(run).toEqual({ code: 0, stdout: '', stderr: '' });
   });
 
