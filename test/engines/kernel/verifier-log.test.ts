@@ -67,6 +67,12 @@ const REAL: readonly [
   // is_state_visited prints both states after the message: they are skipped.
   ['infinite-loop.level1.log', 'infinite loop detected at insn 1', 'too-complex', 10],
   ['loop-ctx-as-count.level1.log', 'verifier bug: backtracking misuse', 'verifier-bug', 4],
+  [
+    'loop-zero-in-static.level1.log',
+    'verifier bug: No program to jit at insn 29 (subprog < 0)',
+    'verifier-bug',
+    10,
+  ],
   ['too-complex.level1.tail.log', 'BPF program is too large. Processed 1000001 insn', 'too-complex', 1000001],
   // Accepted programs: the log (level 1) is the count alone, or (level 2) ends with the last instruction.
   ['throw-main-cookie.level1.log', null, null, 3],
