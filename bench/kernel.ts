@@ -7,11 +7,15 @@
  * measured too, since a rejected program is loaded once more with a log.
  */
 import { performance } from 'node:perf_hooks';
-import { encode } from '../src/bpf/codec.js';
 import { makeProgram, type Program } from '../src/bpf/program.js';
 import type { Insn, Reg } from '../src/bpf/insn.js';
-import { checkWithKernel, openKernelSession, type KernelSession } from '../src/engines/kernel/index.js';
-import { buildProgramBtf } from '../src/engines/kernel/program-btf.js';
+import {
+  checkWithKernel,
+  kernelLoadOf,
+  openKernelSession,
+  type KernelLoad,
+  type KernelSession,
+} from '../src/engines/kernel/index.js';
 
 const SECONDS = 1.5;
 
@@ -70,21 +74,19 @@ function must<T>(exchange: { kind: 'reply'; reply: T } | { kind: 'fault' }): T {
 /** A load as the engine does it, without inputs: one check request (loads, closes) per program. */
 async function loads(session: KernelSession, p: Program, explainLogLevel: number): Promise<void> {
   const { executor } = session;
-  const insns = kernelInsns(session, p);
-  const { btf, funcInfo } = buildProgramBtf(p);
+  const load = loadOf(session, p);
   const how =
     explainLogLevel === 0
       ? 'log level 0'
       : `rejected at log level 0, then loaded at level ${explainLogLevel}`;
   // An unknown helper id makes the program fail at its last instruction, after all the work.
-  const code = explainLogLevel === 0 ? insns : rejectedAtTheEnd(insns);
+  const code = explainLogLevel === 0 ? load.insns : rejectedAtTheEnd(load.insns);
   await rate(`load ${p.insns.length} insns (${how})`, async () => {
     const r = must(
       await executor.request({
         op: 'check',
-        btf,
+        ...load,
         insns: code,
-        funcInfo,
         explainLogLevel,
         logSize: 4 << 20,
         ctxSize: 64,
@@ -104,10 +106,10 @@ function rejectedAtTheEnd(insns: Uint8Array): Uint8Array {
   return out;
 }
 
-function kernelInsns(session: KernelSession, p: Program): Uint8Array {
-  return encode(
-    p.insns.map((i) => (i.kind === 'kfunc' ? { ...i, btfId: session.kfuncIds.get(i.name)! } : i)),
-  );
+function loadOf(session: KernelSession, p: Program): KernelLoad {
+  const load = kernelLoadOf(p, session.kfuncIds);
+  if (typeof load === 'string') throw new Error(load);
+  return load;
 }
 
 export async function run(): Promise<void> {
@@ -130,8 +132,7 @@ export async function run(): Promise<void> {
       });
     }
     for (const p of [small, large]) {
-      const { btf, funcInfo } = buildProgramBtf(p);
-      const insns = kernelInsns(session, p);
+      const load = loadOf(session, p);
       const ctxs = Array.from({ length: 100 }, () => new Uint8Array(p.ctxSize));
       const start = performance.now();
       let runs = 0;
@@ -139,9 +140,7 @@ export async function run(): Promise<void> {
         const r = must(
           await session.executor.request({
             op: 'check',
-            btf,
-            insns,
-            funcInfo,
+            ...load,
             explainLogLevel: 0,
             logSize: 0,
             ctxSize: p.ctxSize,

@@ -1,17 +1,16 @@
 /**
  * `npm run bench -- verify`: the path explorer's time per program next to the live kernel's load time for
- * the same program (BTF load + program load at log level 0 + close, one executor request each), on the
+ * the same program (BTF load + program load at log level 0 + close, one executor request, as the engine
+ * does it), on the
  * kernel suite (corpus/kernel) and on 40 sequential branches on unknown input with a static call in each
  * arm (2^40 paths: only pruning makes it finish).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { encode } from '../src/bpf/codec.js';
 import type { Program } from '../src/bpf/program.js';
 import { parseProgram } from '../src/bpf/text/parse.js';
-import { openKernelSession, type KernelSession } from '../src/engines/kernel/index.js';
-import { buildProgramBtf } from '../src/engines/kernel/program-btf.js';
+import { kernelLoadOf, openKernelSession, type KernelSession } from '../src/engines/kernel/index.js';
 import { verify } from '../src/engines/path-explorer/index.js';
 
 /**
@@ -56,23 +55,19 @@ async function time(op: () => unknown, reps: number): Promise<number> {
   return t[Math.floor(t.length / 2)]!;
 }
 
+/** A load as the kernel engine does it: one `check` request (BTF and program loaded without a log, closed). */
 async function kernelLoad(session: KernelSession, p: Program): Promise<void> {
-  const { executor, kfuncIds } = session;
-  const insns = encode(p.insns.map((i) => (i.kind === 'kfunc' ? { ...i, btfId: kfuncIds.get(i.name)! } : i)));
-  const { btf, funcInfo } = buildProgramBtf(p);
-  const b = await executor.request({ op: 'btf-load', btf, logLevel: 0, logSize: 0 });
-  if (b.kind !== 'reply' || !b.reply.result.ok) throw new Error('BTF load failed');
-  const l = await executor.request({
-    op: 'prog-load',
-    btfFd: b.reply.result.value,
-    insns,
-    funcInfo,
-    logLevel: 0,
+  const load = kernelLoadOf(p, session.kfuncIds);
+  if (typeof load === 'string') throw new Error(load);
+  const r = await session.executor.request({
+    op: 'check',
+    ...load,
+    explainLogLevel: 0,
     logSize: 0,
+    ctxSize: p.ctxSize,
+    ctxs: [],
   });
-  if (l.kind === 'reply' && l.reply.result.ok)
-    await executor.request({ op: 'close', fd: l.reply.result.value });
-  await executor.request({ op: 'close', fd: b.reply.result.value });
+  if (r.kind !== 'reply') throw new Error('executor fault during the benchmark');
 }
 
 const fmt = (us: number): string => (us >= 1000 ? `${(us / 1000).toFixed(2)} ms` : `${us.toFixed(1)} µs`);

@@ -20,7 +20,7 @@ import type { KernelSession } from './availability.js';
 import { classifyKernelMessage } from './classify.js';
 import type { Executor } from './executor-client.js';
 import type { KernelResult, KernelRun } from './kernel-result.js';
-import { buildProgramBtf } from './program-btf.js';
+import { buildProgramBtf, type ProgramBtf } from './program-btf.js';
 import type { ExecutorReply } from './protocol.js';
 import { runDecision } from './safety.js';
 import { DEFAULT_TAIL_LINES, parseVerifierLog } from './verifier-log.js';
@@ -36,21 +36,31 @@ export interface KernelCheckOptions {
 export const DEFAULT_EXPLAIN_LOG_LEVEL = 1;
 export const DEFAULT_LOG_SIZE = 4 << 20;
 
-/** Kfunc calls by name, with this kernel's BTF ids (an id written in the text belongs to some other kernel). */
-function withKernelIds(insns: readonly Insn[], ids: ReadonlyMap<string, number>): Insn[] | string {
-  const out: Insn[] = [];
-  for (const insn of insns) {
-    if (insn.kind !== 'kfunc') out.push(insn);
+/** What a load of the program sends to the kernel: its instructions, BTF and func_info. */
+export interface KernelLoad extends ProgramBtf {
+  readonly insns: Uint8Array;
+}
+
+/**
+ * The program encoded for this kernel: kfunc calls by name get this kernel's BTF ids (an id written in the
+ * text belongs to some other kernel). A string says why it cannot be encoded.
+ */
+export function kernelLoadOf(program: Program, ids: ReadonlyMap<string, number>): KernelLoad | string {
+  const insns: Insn[] = [];
+  for (const insn of program.insns) {
+    if (insn.kind !== 'kfunc') insns.push(insn);
     else {
       const id = ids.get(insn.name);
       if (id === undefined) return `kfunc ${insn.name} is not in this kernel's BTF`;
-      out.push({ ...insn, btfId: id });
+      insns.push({ ...insn, btfId: id });
     }
   }
-  return out;
+  try {
+    return { insns: encode(insns), ...buildProgramBtf(program) };
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }
-
-/** The inputs to run: the program's own, or one all-zero ctx. */
 
 function runOf(reply: ExecutorReply<'check'>, inputs: readonly Uint8Array[]): KernelRun {
   const outcomes: KernelOutcome[] = [];
@@ -80,23 +90,14 @@ export async function checkWithKernel(
       reason: `the live kernel implements the mainline profile, not ${program.profile}`,
     };
   }
-  const insns = withKernelIds(program.insns, session.kfuncIds);
-  if (typeof insns === 'string') return { status: 'error', stage: 'encode', detail: insns };
-  let code: Uint8Array;
-  try {
-    code = encode(insns);
-  } catch (e) {
-    return { status: 'error', stage: 'encode', detail: e instanceof Error ? e.message : String(e) };
-  }
-  const { btf, funcInfo } = buildProgramBtf(program);
+  const load = kernelLoadOf(program, session.kfuncIds);
+  if (typeof load === 'string') return { status: 'error', stage: 'encode', detail: load };
   const decision = runDecision(program);
   const inputs = decision.run ? inputBuffers(program) : [];
 
   const exchange = await session.executor.request({
     op: 'check',
-    btf,
-    insns: code,
-    funcInfo,
+    ...load,
     explainLogLevel: options.explainLogLevel ?? DEFAULT_EXPLAIN_LOG_LEVEL,
     logSize: options.logSize ?? DEFAULT_LOG_SIZE,
     ctxSize: program.ctxSize,

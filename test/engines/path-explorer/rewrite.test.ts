@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Program } from '../../../src/bpf/program.js';
+import { inputBuffers, type Program } from '../../../src/bpf/program.js';
 import { parseProgram } from '../../../src/bpf/text/parse.js';
 import { verify } from '../../../src/engines/path-explorer/index.js';
 import { compareOutcomes } from '../../../src/runtime/compare.js';
@@ -25,7 +25,7 @@ const corpusPrograms = (dir: string): [string, Program][] =>
 
 /** Inputs: the program's own, else a few seeded random ctx buffers. */
 function inputsOf(p: Program, seed: number): Uint8Array[] {
-  if (p.inputs.length > 0) return p.inputs.map((i) => Uint8Array.from(Buffer.from(i.ctx, 'hex')));
+  if (p.inputs.length > 0) return inputBuffers(p);
   const rnd = prng(seed);
   return [0, 1, 2, 3].map((k) =>
     Uint8Array.from({ length: p.ctxSize }, () => (k === 0 ? 0 : Math.floor(rnd() * (k === 1 ? 4 : 256)))),
