@@ -4,7 +4,7 @@
  */
 import { layoutOf } from '../bpf/layout.js';
 import type { Facts, Mark } from '../bpf/result.js';
-import { printInsn } from '../bpf/text/print.js';
+import { printInsn, targetNames } from '../bpf/text/print.js';
 import type { PathExplorerResult } from '../engines/path-explorer-engine.js';
 
 /** A model engine in `--json` output: the kernel engine's fields plus facts and rewrite. */
@@ -53,16 +53,14 @@ export function modelJson(r: PathExplorerResult): ModelJson {
 function annotatedListing(r: PathExplorerResult, facts: Facts): string[] {
   const { program } = r;
   const { pcOf } = layoutOf(program.insns);
-  const names = new Map<number, string>();
-  for (const l of program.labels) names.set(pcOf[l.insn] ?? -1, l.name);
-  for (const f of program.funcs) names.set(pcOf[f.insn] ?? -1, f.name);
+  const name = targetNames(program);
   const marks = new Map(facts.marks.map((m) => [m.insn, m.mark]));
   const out: string[] = [];
   program.insns.forEach((insn, i) => {
     const pc = pcOf[i]!;
     const f = program.funcs.find((fn) => fn.insn === i);
     if (f) out.push(`  ${f.name} (${f.linkage}):`);
-    const text = `    ${String(pc).padStart(4)}: ${printInsn(insn, pc, (t) => names.get(t))}`;
+    const text = `    ${String(pc).padStart(4)}: ${printInsn(insn, pc, name)}`;
     const mark = marks.get(pc);
     out.push(mark && mark !== 'none' ? `${text.padEnd(48)} ; ${mark}` : text);
   });

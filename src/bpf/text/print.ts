@@ -88,14 +88,21 @@ export function printInsn(insn: Insn, pc = 0, name: TargetNames = () => undefine
   }
 }
 
-/** The canonical text of a program; parseProgram(printProgram(p)) equals p. */
-export function printProgram(program: Program): string {
+/** The names a program gives target pcs: the function declared there, else the first label there. */
+export function targetNames(program: Program): TargetNames {
   const { pcOf } = layoutOf(program.insns);
-  const out: string[] = [];
   const names = new Map<number, string>();
   const pcOfIndex = (i: number): number => pcOf[i] ?? Number.POSITIVE_INFINITY;
   for (const l of [...program.labels].reverse()) names.set(pcOfIndex(l.insn), l.name);
   for (const f of program.funcs) names.set(pcOfIndex(f.insn), f.name);
+  return (pc) => names.get(pc);
+}
+
+/** The canonical text of a program; parseProgram(printProgram(p)) equals p. */
+export function printProgram(program: Program): string {
+  const { pcOf } = layoutOf(program.insns);
+  const out: string[] = [];
+  const name = targetNames(program);
 
   const lineNotes = (i: number): void => {
     for (const n of program.notes)
@@ -124,7 +131,7 @@ export function printProgram(program: Program): string {
     const trailing = program.notes
       .filter((n) => n.insn === i && n.kind === 'trailing')
       .map((n) => ` ; ${n.text}`);
-    out.push(`    ${printInsn(insn, pcOf[i], (pc) => names.get(pc))}${trailing.join('').trimEnd()}`);
+    out.push(`    ${printInsn(insn, pcOf[i], name)}${trailing.join('').trimEnd()}`);
   }
   return out.join('\n') + '\n';
 }
