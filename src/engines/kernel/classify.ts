@@ -40,7 +40,8 @@ export const CLASS_RULES: readonly Rule[] = [
   },
 
   // check_max_stack_depth_subprog
-  { pattern: /^the call stack of \d+ frames is too deep$/, class: 'call-depth' },
+  // (check_max_stack_depth_subprog's static walk ends the sentence with ` !`; setup_func_entry does not)
+  { pattern: /^the call stack of \d+ frames is too deep(?: !)?$/, class: 'call-depth' },
   { pattern: /^combined stack size of \d+ calls is \d+\. Too large$/, class: 'stack' },
   { pattern: /^stack size of subprog \d+ is \d+\. Too large$/, class: 'stack' },
   // check_stack_access_within_bounds: past MAX_BPF_STACK it is the stack limit, otherwise a bad access
@@ -57,6 +58,14 @@ export const CLASS_RULES: readonly Rule[] = [
   { pattern: /^callback function not static$/, class: 'structure' },
   { pattern: /func_info/, class: 'structure' },
   { pattern: /^invalid BPF_LD_IMM insn$/, class: 'structure' },
+  // check_alu_op, check_cond_jmp_op, do_check, check_subprogs: malformed instructions
+  {
+    pattern: /^BPF_(?:ALU|NEG|END|MOV|JA|JMP|CALL|EXIT|LDX|STX|ST) uses reserved fields$/,
+    class: 'structure',
+  },
+  { pattern: /^call to invalid destination$/, class: 'structure' },
+  // btf_prepare_func_args: a global's prototype
+  { pattern: /^Global function \w+\(\) doesn't return scalar/, class: 'structure' },
 
   // do_check, is_state_visited: the verifier gave up
   { pattern: /^BPF program is too large\. Processed \d+ insn$/, class: 'too-complex' },
@@ -75,26 +84,58 @@ export const CLASS_RULES: readonly Rule[] = [
   { pattern: /^R\d+ is not a pointer/, class: 'bad-arg' },
   { pattern: /^release kernel function \w+ expects refcounted PTR_TO_BTF_ID$/, class: 'bad-arg' },
   { pattern: /^R\d+ must be referenced when passed to release function$/, class: 'bad-arg' },
+  { pattern: /^R\d+ must be referenced or trusted$/, class: 'bad-arg' },
+  // check_func_arg_reg_off: a moved object pointer released
+  { pattern: /^R\d+ must have zero offset when passed to release func/, class: 'bad-arg' },
+  // check_kfunc_call: release_reference found no such reference
+  { pattern: /^kfunc \w+#\d+ reference has not been acquired before$/, class: 'bad-arg' },
+  { pattern: /^Possibly NULL pointer passed to helper arg\d+$/, class: 'bad-arg' },
+  // check_stack_read: a variable-offset stack pointer given to a helper
+  { pattern: /^variable offset stack pointer cannot be passed into helper function/, class: 'bad-arg' },
   { pattern: /^(kernel function \w+ )?arg#\d+ /, class: 'bad-arg' },
 
   // check_return_code, check_subprog_return (callbacks and globals)
   { pattern: /^At (?:program exit|callback return|subprogram exit) the register R\d+ /, class: 'bad-return' },
   // check_return_code (a callback or main returning a pointer), prepare_func_exit
   { pattern: /^R\d+ not a scalar value$/, class: 'bad-return' },
+  { pattern: /^R\d+ leaks addr as return value$/, class: 'bad-return' },
   { pattern: /^cannot return stack pointer to the caller$/, class: 'bad-return' },
 
   // check_mem_access, check_ctx_access, adjust_ptr_min_max_vals, check_stack_*: memory and pointers
   { pattern: /^R\d+ invalid mem access '/, class: 'bad-access' },
   { pattern: /^invalid bpf_context access off=-?\d+ size=\d+$/, class: 'bad-access' },
-  { pattern: /^dereference of modified ctx ptr R\d+ off=-?\d+ disallowed$/, class: 'bad-access' },
+  // __check_ptr_off_reg: the sign of the fixed offset, then a fixed offset, then a variable one
+  { pattern: /^negative offset \S+ ptr R\d+ off=-?\d+ disallowed$/, class: 'bad-access' },
+  { pattern: /^dereference of modified \S+ ptr R\d+ off=-?\d+ disallowed$/, class: 'bad-access' },
+  { pattern: /^variable \S+ access var_off=\(.*\) disallowed$/, class: 'bad-access' },
+  // cannot spill pointers to stack into stack frame of the caller: check_stack_write_fixed_off
+  { pattern: /^cannot spill pointers to stack into stack frame of the caller$/, class: 'bad-access' },
   { pattern: /^misaligned (?:stack )?access /, class: 'bad-access' },
   { pattern: /^R\d+ pointer arithmetic with .* operator prohibited$/, class: 'bad-access' },
   { pattern: /^R\d+ pointer arithmetic on .* prohibited/, class: 'bad-access' },
+  // adjust_reg_min_max_vals, adjust_ptr_min_max_vals, check_reg_sane_offset: pointer arithmetic
   {
     pattern: /^math between .* pointer and register with unbounded min value is not allowed$/,
     class: 'bad-access',
   },
-  { pattern: /^invalid variable-offset (?:read from|write to) stack /, class: 'bad-access' },
+  { pattern: /^math between \S+ pointer and -?\d+ is not allowed$/, class: 'bad-access' },
+  { pattern: /^\S+ pointer offset -?\d+ is not allowed$/, class: 'bad-access' },
+  { pattern: /^value -?\d+ makes \S+ pointer be out of bounds$/, class: 'bad-access' },
+  { pattern: /^R\d+ subtraction from stack pointer prohibited$/, class: 'bad-access' },
+  { pattern: /^R\d+ tried to subtract pointer from scalar$/, class: 'bad-access' },
+  { pattern: /^R\d+ bitwise operator \S+ on pointer prohibited$/, class: 'bad-access' },
+  { pattern: /^R\d+ pointer \S+ pointer prohibited$/, class: 'bad-access' },
+  { pattern: /^R\d+ 32-bit pointer arithmetic prohibited$/, class: 'bad-access' },
+  { pattern: /^R\d+ pointer arithmetic prohibited$/, class: 'bad-access' },
+  { pattern: /^R\d+ (?:sign-extension part|partial copy) of pointer$/, class: 'bad-access' },
+  // sanitize_err, check_stack_access_for_ptr_arithmetic: unprivileged loaders only
+  { pattern: /prohibited for !root(?:; off=-?\d+)?$/, class: 'bad-access' },
+  { pattern: /^R\d+ unbounded memory access, /, class: 'bad-access' },
+  { pattern: /^invalid access to memory, mem_size=\d+ off=-?\d+ size=\d+$/, class: 'bad-access' },
+  {
+    pattern: /^invalid (?:unbounded )?variable-offset (?:read from|write to|indirect access to) stack /,
+    class: 'bad-access',
+  },
   {
     pattern: /^R\d+ (?:min|max) value is (?:negative|outside of the allowed memory range)/,
     class: 'bad-access',
@@ -104,6 +145,7 @@ export const CLASS_RULES: readonly Rule[] = [
   { pattern: /^invalid size of register (?:fill|spill)$/, class: 'bad-access' },
   // adjust_scalar_min_max_vals / check_alu_op: a shift by more than the width
   { pattern: /^invalid shift -?\d+$/, class: 'bad-access' },
+  { pattern: /^div by zero$/, class: 'bad-access' },
   { pattern: /^R\d+ leaks addr /, class: 'bad-access' },
 
   // check_helper_call, check_kfunc_call, resolve_pseudo_ldimm64: not something this kernel offers
@@ -112,6 +154,7 @@ export const CLASS_RULES: readonly Rule[] = [
   { pattern: /^calling kernel function \w+ is not allowed$/, class: 'unsupported' },
   { pattern: /^program of this type cannot use helper /, class: 'unsupported' },
   { pattern: /^unknown opcode [0-9a-f]+$/, class: 'unsupported' },
+  { pattern: /^invalid BPF_(?:ALU|JMP\/JMP32) opcode [0-9a-f]+$/, class: 'unsupported' },
 
   // bpf_check_attach_target (rfc attach checks; the live kernel engine never attaches)
   { pattern: /^Cannot attach throwing /, class: 'attach' },

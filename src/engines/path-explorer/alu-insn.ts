@@ -1,18 +1,16 @@
-/** ALU instructions (check_alu_op, adjust_reg_min_max_vals, adjust_ptr_min_max_vals for the fragment). */
+/** ALU instructions (check_alu_op, adjust_reg_min_max_vals); pointer operands are ptr-alu.ts. */
 import type { Insn } from '../../bpf/insn.js';
 import { lddwValue } from '../../bpf/insn.js';
-import { copyBounds, isConst64, mark32Unbounded, mark64Unbounded, type Bounds } from './bounds.js';
+import { copyBounds, mark32Unbounded, mark64Unbounded, type Bounds } from './bounds.js';
 import { scalarAlu, type ScalarAluOp } from './alu.js';
 import { boundsSane } from './branch.js';
 import { Reject, unsupported, type Env } from './env.js';
 import { markChainPrecision } from './precision.js';
 import { assignScalarIdBeforeMov, checkRead, checkWrite, regOf, setReg } from './regs.js';
-import { knownScalar, scalar, type RegState, type ScalarReg } from './state.js';
+import { pointerAlu } from './ptr-alu.js';
+import { knownScalar, scalar, unknownScalar, type RegState, type ScalarReg } from './state.js';
 import { S32_MAX, S32_MIN, s64 } from './u64.js';
 import { tnumIsConst } from './tnum.js';
-
-/** BPF_MAX_VAR_OFF: check_reg_sane_offset */
-const MAX_VAR_OFF = 1 << 29;
 
 type AluInsn = Extract<Insn, { kind: 'alu' | 'neg' | 'lddw' | 'ldfunc' }>;
 
@@ -36,7 +34,11 @@ export function checkAlu(env: Env, pc: number, insn: AluInsn): void {
       if (insn.width !== 64) throw unsupported('32-bit ALU', pc);
       const v = checkRead(env, insn.dst);
       checkWrite(env, insn.dst);
-      if (v.kind !== 'scalar') throw unsupported('negating a pointer', pc);
+      if (v.kind !== 'scalar') {
+        // check_alu_op: with allow_ptr_leaks a pointer is a value like any other; DST_OP makes it unknown
+        setReg(env, insn.dst, unknownScalar());
+        return;
+      }
       const b = scalarAlu('neg', v, v);
       setReg(env, insn.dst, scalar(b, 0, v.precise));
       return;
@@ -52,10 +54,9 @@ export function checkAlu(env: Env, pc: number, insn: AluInsn): void {
 }
 
 function aluOp(env: Env, pc: number, insn: Extract<Insn, { kind: 'alu' }>): void {
-  if (insn.width !== 64) throw unsupported('32-bit ALU', pc);
   const op = insn.op;
-  if (op === 'mul' || op === 'div' || op === 'mod') throw unsupported(`ALU ${op}`, pc);
   if (op === 'mov') {
+    if (insn.width !== 64) throw unsupported('32-bit ALU', pc);
     if (insn.src.kind === 'reg') {
       let src = checkRead(env, insn.src.reg);
       checkWrite(env, insn.dst);
@@ -70,26 +71,25 @@ function aluOp(env: Env, pc: number, insn: Extract<Insn, { kind: 'alu' }>): void
     }
     return;
   }
+  // check_alu_op: the source, then the destination, then the immediate's own checks
   if (insn.src.kind === 'reg') checkRead(env, insn.src.reg);
   const dst = checkRead(env, insn.dst);
+  if ((op === 'div' || op === 'mod') && insn.src.kind === 'imm' && insn.src.imm === 0)
+    throw new Reject('bad-access', 'div by zero', pc);
   if ((op === 'lsh' || op === 'rsh' || op === 'arsh') && insn.src.kind === 'imm') {
-    if (insn.src.imm < 0 || insn.src.imm >= 64)
+    if (insn.src.imm < 0 || insn.src.imm >= insn.width)
       throw new Reject('bad-access', `invalid shift ${insn.src.imm}`, pc);
   }
   checkWrite(env, insn.dst);
 
   const srcReg: RegState =
     insn.src.kind === 'reg' ? regOf(env, insn.src.reg) : knownScalar(BigInt(insn.src.imm));
-  if (srcReg.kind !== 'scalar') {
-    if (dst.kind !== 'scalar') throw unsupported('ALU on two pointers', pc);
-    throw unsupported('scalar += pointer', pc);
-  }
-  if (dst.kind !== 'scalar') {
-    // pointer += scalar: the scalar's value matters
-    if (insn.src.kind === 'reg') markChainPrecision(env, insn.src.reg);
-    setReg(env, insn.dst, pointerArith(pc, dst, srcReg, op, insn.dst));
+  if (srcReg.kind !== 'scalar' || dst.kind !== 'scalar') {
+    setReg(env, insn.dst, pointerAlu(env, pc, insn, dst, srcReg));
     return;
   }
+  if (insn.width !== 64) throw unsupported('32-bit ALU', pc);
+  if (op === 'mul' || op === 'div' || op === 'mod') throw unsupported(`ALU ${op}`, pc);
   if (insn.src.kind === 'reg' && dst.precise) markChainPrecision(env, insn.src.reg);
   const b = scalarAlu(op, dst, srcReg);
   if (!boundsSane(b)) {
@@ -120,16 +120,3 @@ function linkAfterAdd(dst: ScalarReg, src: ScalarReg, op: ScalarAluOp, b: Bounds
 }
 
 const S32_MIN_N = -0x8000_0000;
-
-/** adjust_ptr_min_max_vals for ctx and stack pointers plus a constant. */
-function pointerArith(pc: number, ptr: RegState, off: ScalarReg, op: ScalarAluOp, dstReg: number): RegState {
-  if (ptr.kind !== 'ctx' && ptr.kind !== 'stack')
-    throw unsupported(`arithmetic on a ${ptr.kind} pointer`, pc);
-  if (op !== 'add' && op !== 'sub') throw unsupported(`pointer ${op}`, pc);
-  if (!isConst64(off)) throw unsupported('pointer plus a variable offset', pc);
-  const v = Number(s64(off.var.value));
-  const next = op === 'add' ? ptr.off + v : ptr.off - v;
-  if (!Number.isSafeInteger(next) || next <= -MAX_VAR_OFF || next >= MAX_VAR_OFF)
-    throw unsupported(`R${dstReg} pointer offset out of range`, pc);
-  return { ...ptr, off: next };
-}

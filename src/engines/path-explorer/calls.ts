@@ -119,7 +119,7 @@ export function checkKfuncCall(env: Env, pc: number, name: string): number | 'th
   if (fn?.kind !== 'kfunc') throw unsupported(`kfunc ${name}`, pc);
   const s = env.cur;
   const regs = curFrame(s).regs;
-  let release: RegState | null = null;
+  let release: Extract<RegState, { kind: 'obj' }> | null = null;
   switch (fn.effect) {
     case 'throw':
       if (env.profile === 'mainline') {
@@ -127,19 +127,9 @@ export function checkKfuncCall(env: Env, pc: number, name: string): number | 'th
         if (regs[1]!.kind !== 'scalar') throw new Reject('bad-arg', 'R1 is not a scalar', pc);
       }
       break;
-    case 'release': {
-      const r1 = regs[1]!;
-      if (r1.kind === 'none') throw new Reject('uninit', 'R1 !read_ok', pc);
-      const isZero = r1.kind === 'scalar' && tnumIsConst(r1.var) && r1.var.value === 0n;
-      if (isZero || (r1.kind === 'obj' && r1.maybeNull))
-        throw new Reject('bad-arg', 'Possibly NULL pointer passed to trusted arg0', pc);
-      if (r1.kind === 'ctx')
-        throw new Reject('bad-arg', `release kernel function ${name} expects refcounted PTR_TO_BTF_ID`, pc);
-      if (r1.kind === 'scalar') throw new Reject('bad-arg', `R1 type=${regTypeStr(r1)} expected=fp`, pc);
-      if (r1.kind !== 'obj') throw unsupported(`releasing a ${regTypeStr(r1)} pointer`, pc);
-      release = r1;
+    case 'release':
+      release = checkReleaseArg(regs[1]!, name, pc);
       break;
-    }
     case 'rcu-lock':
       if (s.rcu > 0) throw new Reject('region-misuse', `nested rcu read lock (kernel function ${name})`, pc);
       s.rcu = 1;
@@ -174,7 +164,7 @@ export function checkKfuncCall(env: Env, pc: number, name: string): number | 'th
       throw new Error(String(never));
     }
   }
-  if (release?.kind === 'obj') releaseReference(s, release.refObjId);
+  if (release !== null) releaseReference(s, release.refObjId);
   clearCallerSaved(regs);
   if (fn.effect === 'acquire') {
     // ret_null: a fresh id for the null test, then acquire_reference; the object takes the reference's id
@@ -190,6 +180,55 @@ export function checkKfuncCall(env: Env, pc: number, name: string): number | 'th
     return 'throw';
   }
   return pc + 1;
+}
+
+/** sizeof(struct bpf_cpumask) on this kernel (its cpumask_t depends on NR_CPUS): the bytes a stack argument must cover. */
+const CPUMASK_SIZE = 40;
+const MAX_BPF_STACK = 512;
+
+/**
+ * check_kfunc_args for the release kfunc's one argument, in the kernel's order: kfunc arguments get no
+ * check_reg_arg, so an uninitialised R1 (NOT_INIT, var_off unknown) first fails __check_ptr_off_reg; NULL
+ * (a zero scalar or a maybe-NULL object); then, for anything but an object (a KF_ARG_PTR_TO_MEM argument),
+ * check_func_arg_reg_off and check_mem_reg's helper access of the struct's size; the last word is the
+ * release check (`expects refcounted`).
+ */
+function checkReleaseArg(r1: RegState, name: string, pc: number): Extract<RegState, { kind: 'obj' }> {
+  const refcounted = (): Reject =>
+    new Reject('bad-arg', `release kernel function ${name} expects refcounted PTR_TO_BTF_ID`, pc);
+  if (r1.kind === 'none')
+    throw new Reject('bad-access', 'variable ? access var_off=(0x0; 0xffffffffffffffff) disallowed', pc);
+  const isZero = r1.kind === 'scalar' && tnumIsConst(r1.var) && r1.var.value === 0n;
+  if (isZero || (r1.kind === 'obj' && r1.maybeNull))
+    throw new Reject('bad-arg', 'Possibly NULL pointer passed to trusted arg0', pc);
+  switch (r1.kind) {
+    case 'obj':
+      return r1;
+    case 'scalar':
+    case 'func':
+      // check_helper_mem_access: neither is memory
+      throw new Reject('bad-arg', `R1 type=${regTypeStr(r1)} expected=fp`, pc);
+    case 'ctx':
+      // __check_ptr_off_reg(fixed_off_ok = false); a SYSCALL ctx is memory to a helper
+      if (r1.off < 0)
+        throw new Reject('bad-access', `negative offset ctx ptr R1 off=${r1.off} disallowed`, pc);
+      if (r1.off > 0)
+        throw new Reject('bad-access', `dereference of modified ctx ptr R1 off=${r1.off} disallowed`, pc);
+      throw refcounted();
+    case 'stack':
+      // check_stack_access_within_bounds for the struct's bytes
+      if (r1.off < -MAX_BPF_STACK || r1.off + CPUMASK_SIZE > 0)
+        throw new Reject(
+          r1.off < -MAX_BPF_STACK ? 'stack' : 'bad-access',
+          `invalid read from stack R1 off=${r1.off} size=${CPUMASK_SIZE}`,
+          pc,
+        );
+      throw refcounted();
+    default: {
+      const never: never = r1;
+      throw new Error(String(never));
+    }
+  }
 }
 
 /** release_reference: drop the reference; every register holding the object becomes an unknown scalar. */

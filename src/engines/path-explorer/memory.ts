@@ -67,6 +67,9 @@ export function memAccess(
   const base = regOf(env, baseReg);
   switch (base.kind) {
     case 'ctx': {
+      // check_ptr_off_reg (__check_ptr_off_reg): the sign of the fixed offset is tested first
+      if (base.off < 0)
+        throw new Reject('bad-access', `negative offset ctx ptr R${baseReg} off=${base.off} disallowed`, pc);
       if (base.off !== 0)
         throw new Reject(
           'bad-access',
@@ -111,12 +114,14 @@ export function memAccess(
       }
       return;
     }
+    case 'obj':
+      // a maybe-NULL object falls through check_mem_access's PTR_TO_BTF_ID case to the last one
+      if (!base.maybeNull) throw unsupported(`memory access through a ${regTypeStr(base)} pointer`, pc);
+      throw new Reject('bad-access', `R${baseReg} invalid mem access '${regTypeStr(base)}'`, pc);
     case 'scalar':
     case 'none':
-      throw new Reject('bad-access', `R${baseReg} invalid mem access '${regTypeStr(base)}'`, pc);
     case 'func':
-    case 'obj':
-      throw unsupported(`memory access through a ${regTypeStr(base)} pointer`, pc);
+      throw new Reject('bad-access', `R${baseReg} invalid mem access '${regTypeStr(base)}'`, pc);
     default: {
       const never: never = base;
       throw new Error(String(never));

@@ -35,7 +35,8 @@ export function regTypeStr(v: RegState): string {
     case 'func':
       return 'func';
     case 'obj':
-      return v.maybeNull ? 'ptr_or_null_bpf_cpumask' : 'ptr_bpf_cpumask';
+      // PTR_TO_BTF_ID: reg_type_str names the type without the struct (the state dump adds it)
+      return v.maybeNull ? 'ptr_or_null_' : 'ptr_';
     default: {
       const never: never = v;
       return String(never);

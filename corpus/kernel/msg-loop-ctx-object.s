@@ -1,0 +1,17 @@
+; A cpumask as bpf_loop's context: reg_type_str names the object type without the struct.
+    call bpf_cpumask_create
+    if r0 == 0x0 goto out
+    r6 = r0
+    r1 = 1
+    r2 = cb ll
+    r3 = r6
+    r4 = 0
+    call bpf_loop#181
+    r1 = r6
+    call bpf_cpumask_release
+out:
+    r0 = 0
+    exit
+.func cb static args=2
+    r0 = 0
+    exit

@@ -1,0 +1,6 @@
+; Releasing with an uninitialised R1: kfunc arguments get no check_reg_arg, so check_func_arg_reg_off
+; speaks first, about the NOT_INIT register's unknown var_off (not 'R1 !read_ok').
+    call bpf_ktime_get_ns#5
+    call bpf_cpumask_release
+    r0 = 0
+    exit

@@ -1,0 +1,11 @@
+; A static callee stores its own frame pointer into its caller's frame.
+    r1 = r10
+    r1 += -8
+    call f
+    r0 = 0
+    exit
+.func f static args=1
+    r2 = r10
+    *(u64 *)(r1 +0) = r2
+    r0 = 0
+    exit

@@ -1,0 +1,5 @@
+; Subtracting a constant from a stack pointer, even to point lower: adjust_ptr_min_max_vals forbids it.
+    r1 = r10
+    r1 -= 8
+    r0 = 0
+    exit

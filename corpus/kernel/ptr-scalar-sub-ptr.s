@@ -1,0 +1,5 @@
+; A scalar minus a pointer.
+    r2 = 5
+    r2 -= r10
+    r0 = 0
+    exit
