@@ -19,6 +19,6 @@ export function finalHex(input: string, final: string): string {
 export function capped(items: readonly string[], max: number, noun: string): string[] {
   if (items.length <= max) return items.slice();
   const shown = items.slice(0, max);
-  shown.push(`… (${items.length - max} more ${noun}; --json has all)`);
+  shown.push(`… (${items.length - max} more ${noun}, --json has all)`);
   return shown;
 }

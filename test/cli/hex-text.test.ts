@@ -23,6 +23,6 @@ describe('shortHex', () => {
 describe('capped', () => {
   it('keeps at most max items and says how many were left out', () => {
     expect(capped(['a', 'b'], 2, 'events')).toEqual(['a', 'b']);
-    expect(capped(['a', 'b', 'c'], 2, 'events')).toEqual(['a', 'b', '… (1 more events; --json has all)']);
+    expect(capped(['a', 'b', 'c'], 2, 'events')).toEqual(['a', 'b', '… (1 more events, --json has all)']);
   });
 });

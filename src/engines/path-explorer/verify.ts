@@ -159,7 +159,11 @@ export function verify(program: Program, options: PathExplorerOptions): ModelRes
     }
     const detail = e instanceof Error ? e.message : String(e);
     return {
-      verdict: { accepted: null, status: 'internal-error', reason: `path-explorer internal error: ${detail}` },
+      verdict: {
+        accepted: null,
+        status: 'internal-error',
+        reason: `path-explorer internal error: ${detail}`,
+      },
       facts: null,
       rewrite: null,
       stats,
