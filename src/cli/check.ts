@@ -81,7 +81,9 @@ function settingsOf(o: CheckCliOptions): CheckSettings {
     throw new UsageError(`${modelOnly[0]!} applies to model engines (${names}); none was asked for`);
   }
   if ((format === 'table' || format === 'csv') && (o.log || o.rewrite))
-    throw new UsageError(`${o.log ? '--log' : '--rewrite'} shows in text and json output, not in ${format}`);
+    throw new UsageError(
+      `${o.log ? '--log' : '--rewrite'} adds to text and JSON output; ${format} has no room for it`,
+    );
   return {
     engines,
     engineOptions: {

@@ -88,6 +88,11 @@ describe('throwfuzz check: usage', () => {
     expect(both.code).toBe(2);
     expect(both.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect((await runCli('check', f, '--engine', 'path-explorer', '--format', 'xml')).code).toBe(2);
+    expect(await runCli('check', f, '--engine', 'path-explorer', '--format', 'csv', '--rewrite')).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'throwfuzz: --rewrite adds to text and JSON output; csv has no room for it\n',
+    });
     const table = await runCli(
       'check',
       f,
