@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Program } from '../src/bpf/program.js';
+import { verdictStatus } from '../src/bpf/result.js';
 import { parseProgram } from '../src/bpf/text/parse.js';
 import { kernelLoadOf, openKernelSession, type KernelSession } from '../src/engines/kernel/index.js';
 import { verify } from '../src/engines/path-explorer/index.js';
@@ -97,7 +98,7 @@ export async function run(): Promise<void> {
       engineTotal += e;
       kernelTotal += k;
     }
-    const verdict = r.verdict.accepted ? 'accepted' : r.verdict.class;
+    const verdict = r.verdict.accepted === false ? r.verdict.class : verdictStatus(r.verdict);
     console.log(
       `${name.padEnd(36)} ${fmt(e).padStart(10)} ${(session ? fmt(k) : '-').padStart(10)} ${(session ? (e / k).toFixed(2) : '-').padStart(7)}  ${r.stats.insnsProcessed} (${verdict})`,
     );

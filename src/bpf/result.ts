@@ -37,16 +37,47 @@ export const VERDICT_CLASSES: readonly VerdictClass[] = [
   'unsupported',
 ];
 
+/** A model engine's rejection class: SPEC §4's classes except `unsupported`, which is not a rejection. */
+export type RejectClass = Exclude<VerdictClass, 'unsupported'>;
+
+/**
+ * A model engine's answer on one program. `accepted` is true or false for a verdict, and null when the
+ * engine has none: the program is outside the fragment (SPEC §3: `unsupported`, "not applicable, neither
+ * accepted nor rejected"), or the engine failed (`internal-error`, a finding about the engine). Neither
+ * null member may be compared with another engine's verdict.
+ */
 export type Verdict =
   | { readonly accepted: true }
   | {
       readonly accepted: false;
-      readonly class: VerdictClass;
+      readonly class: RejectClass;
       /** The last line the kernel prints before `processed N insns` (SPEC §4, Reporting). */
       readonly message: string;
       /** The pc the violation was found at, when there is one. */
       readonly insn: number | null;
+    }
+  | {
+      readonly accepted: null;
+      readonly status: 'unsupported';
+      /** What is outside the fragment, e.g. `unsupported: 32-bit ALU`. */
+      readonly reason: string;
+      /** The pc of the instruction outside the fragment, when there is one. */
+      readonly insn: number | null;
+    }
+  | {
+      readonly accepted: null;
+      readonly status: 'internal-error';
+      /** What went wrong inside the engine. */
+      readonly reason: string;
     };
+
+/** A verdict's kind as one name, for output and switches. */
+export type VerdictStatus = 'accepted' | 'rejected' | Extract<Verdict, { accepted: null }>['status'];
+
+export function verdictStatus(v: Verdict): VerdictStatus {
+  if (v.accepted === null) return v.status;
+  return v.accepted ? 'accepted' : 'rejected';
+}
 
 /** How a throwing call is rewritten (SPEC §4, mark type). */
 export type Mark = 'none' | 'outer' | 'inner';

@@ -1,17 +1,23 @@
 /**
- * How `throwfuzz check` shows a model engine's result (SPEC §5): the verdict, the listing annotated with
- * each mark, can_throw per subprogram, the rewrite, and on request the engine's kernel-style log.
+ * How `throwfuzz check` shows a model engine's result (SPEC §5): the verdict, can_throw per subprogram,
+ * the marked instructions; with `--rewrite` the whole listing annotated with each mark and the rewrite; on
+ * request the engine's kernel-style log.
  */
 import { layoutOf } from '../bpf/layout.js';
-import type { Facts, Mark } from '../bpf/result.js';
+import type { Facts, Mark, RejectClass } from '../bpf/result.js';
 import { printInsn, targetNames } from '../bpf/text/print.js';
 import type { PathExplorerResult } from '../engines/path-explorer-engine.js';
+import type { Emit, TextOptions } from './check-render.js';
 
-/** A model engine in `--json` output: the kernel engine's fields plus facts and rewrite. */
+/**
+ * A model engine in `--json` output: the kernel engine's fields plus facts and rewrite. A program outside
+ * the engine's fragment is `not-applicable` (accepted null, as the kernel engine says for programs it does
+ * not run); `internal-error` is the engine failing, never a verdict.
+ */
 export interface ModelJson {
-  readonly status: 'accepted' | 'rejected';
-  readonly accepted: boolean;
-  readonly class: string | null;
+  readonly status: 'accepted' | 'rejected' | 'not-applicable' | 'internal-error';
+  readonly accepted: boolean | null;
+  readonly class: RejectClass | null;
   readonly message: string | null;
   readonly insnsProcessed: number;
   readonly outcomes: readonly never[];
@@ -23,18 +29,35 @@ export interface ModelJson {
     readonly marks: readonly { readonly insn: number; readonly mark: Mark }[];
   } | null;
   readonly rewrite: string | null;
+  /** Why it is not applicable, or what went wrong. */
+  readonly reason?: string;
   readonly log?: readonly string[];
+}
+
+type VerdictFields = Pick<ModelJson, 'status' | 'accepted' | 'class' | 'message' | 'reason'>;
+
+function verdictFields(r: PathExplorerResult): VerdictFields {
+  const v = r.result.verdict;
+  if (v.accepted === true) return { status: 'accepted', accepted: true, class: null, message: null };
+  if (v.accepted === false)
+    return { status: 'rejected', accepted: false, class: v.class, message: v.message };
+  switch (v.status) {
+    case 'unsupported':
+      return { status: 'not-applicable', accepted: null, class: null, message: null, reason: v.reason };
+    case 'internal-error':
+      return { status: 'internal-error', accepted: null, class: null, message: null, reason: v.reason };
+    default: {
+      const never: never = v;
+      return never;
+    }
+  }
 }
 
 export function modelJson(r: PathExplorerResult): ModelJson {
   const { result } = r;
-  const v = result.verdict;
   const facts = result.facts;
   return {
-    status: v.accepted ? 'accepted' : 'rejected',
-    accepted: v.accepted,
-    class: v.accepted ? null : v.class,
-    message: v.accepted ? null : v.message,
+    ...verdictFields(r),
     insnsProcessed: result.stats.insnsProcessed,
     outcomes: [],
     profile: r.profile,
@@ -49,46 +72,71 @@ export function modelJson(r: PathExplorerResult): ModelJson {
   };
 }
 
-/** The program listing, one instruction a line with its pc, marks on the right. */
-function annotatedListing(r: PathExplorerResult, facts: Facts): string[] {
+/**
+ * The program one instruction a line with its pc, marks on the right; `all` false keeps only the marked
+ * instructions (the calls and throws the rewrite changes).
+ */
+function listing(r: PathExplorerResult, facts: Facts, all: boolean, emit: Emit): void {
   const { program } = r;
   const { pcOf } = layoutOf(program.insns);
   const name = targetNames(program);
   const marks = new Map(facts.marks.map((m) => [m.insn, m.mark]));
-  const out: string[] = [];
+  const funcAt = new Map(program.funcs.map((f) => [f.insn, f]));
   program.insns.forEach((insn, i) => {
     const pc = pcOf[i]!;
-    const f = program.funcs.find((fn) => fn.insn === i);
-    if (f) out.push(`  ${f.name} (${f.linkage}):`);
-    const text = `    ${String(pc).padStart(4)}: ${printInsn(insn, pc, name)}`;
     const mark = marks.get(pc);
-    out.push(mark && mark !== 'none' ? `${text.padEnd(48)} ; ${mark}` : text);
+    const marked = mark !== undefined && mark !== 'none';
+    const f = funcAt.get(i);
+    if (f && all) emit(`    ${f.name} (${f.linkage}):`);
+    if (!all && !marked) return;
+    const text = `      ${String(pc).padStart(4)}: ${printInsn(insn, pc, name)}`;
+    emit(marked ? `${text.padEnd(50)} ; ${mark}` : text);
   });
-  return out;
 }
 
-export function modelText(r: PathExplorerResult): string[] {
+function verdictHead(r: PathExplorerResult): string {
+  const v = r.result.verdict;
+  const settings = `${r.profile}${r.quirks.length ? `, quirks ${r.quirks.join(',')}` : ''}`;
+  const processed = `${r.result.stats.insnsProcessed} insns processed, ${settings}`;
+  if (v.accepted === true) return `accepted (${processed})`;
+  if (v.accepted === false) return `rejected (${v.class}) (${processed})`;
+  switch (v.status) {
+    case 'unsupported':
+      return `not applicable (${v.reason}${v.insn === null ? '' : ` at insn ${v.insn}`}; ${settings})`;
+    case 'internal-error':
+      // The detail goes to stderr (check.ts), once.
+      return 'no answer (internal error)';
+    default: {
+      const never: never = v;
+      return never;
+    }
+  }
+}
+
+export function modelText(r: PathExplorerResult, options: TextOptions, emit: Emit): void {
   const { result } = r;
   const v = result.verdict;
-  const head = `${v.accepted ? 'accepted' : `rejected (${v.class})`} (${result.stats.insnsProcessed} insns processed, ${r.profile}${r.quirks.length ? `, quirks ${r.quirks.join(',')}` : ''})`;
-  const lines = [head];
-  if (!v.accepted) lines.push(`  message: ${v.message}${v.insn === null ? '' : ` (insn ${v.insn})`}`);
-  if (result.facts) {
-    lines.push('  listing:', ...annotatedListing(r, result.facts).map((l) => `  ${l}`));
-    lines.push(
-      '  can_throw:',
-      ...result.facts.subprogs.map((s) => `    ${s.name}: ${s.canThrow ? 'yes' : 'no'}`),
-      `  throws exception: ${result.facts.throwsException ? 'yes' : 'no'}`,
-    );
+  emit(verdictHead(r));
+  if (v.accepted === false) emit(`  message: ${v.message}${v.insn === null ? '' : ` (insn ${v.insn})`}`);
+  const facts = result.facts;
+  if (facts) {
+    emit(`  throws exception: ${facts.throwsException ? 'yes' : 'no'}`);
+    emit('  can_throw:');
+    for (const s of facts.subprogs) emit(`    ${s.name}: ${s.canThrow ? 'yes' : 'no'}`);
+    if (options.rewrite) {
+      emit('  listing:');
+      listing(r, facts, true, emit);
+    } else if (facts.marks.some((m) => m.mark !== 'none')) {
+      emit('  marks:');
+      listing(r, facts, false, emit);
+    } else emit('  marks: none');
   }
-  if (result.rewrite !== null)
-    lines.push(
-      '  rewrite:',
-      ...result.rewrite
-        .trimEnd()
-        .split('\n')
-        .map((l) => `    | ${l}`),
-    );
-  if (result.log) lines.push('  log:', ...result.log.map((l) => `    | ${l}`));
-  return lines;
+  if (options.rewrite && result.rewrite !== null) {
+    emit('  rewrite:');
+    for (const l of result.rewrite.trimEnd().split('\n')) emit(`    | ${l}`);
+  }
+  if (result.log) {
+    emit('  log:');
+    for (const l of result.log) emit(`    | ${l}`);
+  }
 }

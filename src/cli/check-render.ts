@@ -1,11 +1,12 @@
 /**
- * How `throwfuzz check` shows engine results: JSON (one object per engine result, bytes as hex) and
+ * How `throwfuzz check` shows one engine's result: JSON (one object per engine result, bytes as hex) and
  * human-readable lines. One exhaustive switch per format over the registry's `EngineResult`.
  */
 import type { KernelOutcome } from '../bpf/result.js';
 import type { EngineResult } from '../engines/index.js';
 import type { ExecutorFault, KernelClass, KernelResult } from '../engines/kernel/index.js';
 import { modelJson, modelText, type ModelJson } from './check-render-model.js';
+import { finalHex, shortHex } from './hex-text.js';
 
 /** The kernel engine in `--json` output. `accepted`, `class`, `message` are null when there is no verdict. */
 export interface KernelJson {
@@ -25,6 +26,15 @@ export interface KernelJson {
 }
 
 export type EngineJson = KernelJson | ModelJson;
+
+/** What text output shows beyond the verdict. */
+export interface TextOptions {
+  /** Model engines: the whole annotated listing and the rewrite (otherwise only the marked instructions). */
+  readonly rewrite: boolean;
+}
+
+/** Receives output lines one at a time: nothing spreads a listing of a million instructions into a call. */
+export type Emit = (line: string) => void;
 
 const noVerdict = { accepted: null, class: null, message: null, insnsProcessed: null, outcomes: [] } as const;
 
@@ -121,26 +131,28 @@ export function skippedJson(reason: string): EngineJson {
   return { status: 'skipped', ...noVerdict, reason };
 }
 
-function outcomeLines(outcomes: readonly KernelOutcome[]): string[] {
-  return outcomes.map((o) => `  input ${o.input}: retval ${o.retval}, ctx ${o.ctx}`);
+function outcomeLines(outcomes: readonly KernelOutcome[], emit: Emit): void {
+  for (const o of outcomes)
+    emit(`  input ${shortHex(o.input)}: retval ${o.retval}, ctx ${finalHex(o.input, o.ctx)}`);
 }
 
-function kernelText(result: KernelResult): string[] {
+/** The kernel's result; a fault or error is one short line here, its detail goes to stderr (check.ts). */
+function kernelText(result: KernelResult, emit: Emit): void {
   switch (result.status) {
     case 'accepted': {
-      const head = `accepted (${result.insnsProcessed} insns processed)`;
+      emit(`accepted (${result.insnsProcessed} insns processed)`);
       const run = result.run;
       switch (run.status) {
         case 'ran':
-          return [head, ...outcomeLines(run.outcomes)];
+          outcomeLines(run.outcomes, emit);
+          return;
         case 'declined':
-          return [head, `  not run: ${run.reason}`];
+          emit(`  not run: ${run.reason}`);
+          return;
         case 'failed':
-          return [
-            head,
-            ...outcomeLines(run.outcomes),
-            `  input ${run.input}: test-run failed with ${run.errno}`,
-          ];
+          outcomeLines(run.outcomes, emit);
+          emit(`  input ${shortHex(run.input)}: test-run failed with ${run.errno}`);
+          return;
         default: {
           const never: never = run;
           return never;
@@ -149,19 +161,21 @@ function kernelText(result: KernelResult): string[] {
     }
     case 'rejected': {
       const count = result.insnsProcessed === null ? '' : `, ${result.insnsProcessed} insns processed`;
-      return [
-        `rejected (${result.class}, ${result.errno}${count})`,
-        `  message: ${result.message}`,
-        '  log tail:',
-        ...result.logTail.map((l) => `    | ${l}`),
-      ];
+      emit(`rejected (${result.class}, ${result.errno}${count})`);
+      emit(`  message: ${result.message}`);
+      emit('  log tail:');
+      for (const l of result.logTail) emit(`    | ${l}`);
+      return;
     }
     case 'fault':
-      return [`executor fault during ${result.stage}: ${faultText(result.fault)}`];
+      emit('no answer (executor fault)');
+      return;
     case 'error':
-      return [`error during ${result.stage}: ${result.detail}`];
+      emit('no answer (error)');
+      return;
     case 'not-applicable':
-      return [`not applicable: ${result.reason}`];
+      emit(`not applicable: ${result.reason}`);
+      return;
     default: {
       const never: never = result;
       return never;
@@ -170,20 +184,22 @@ function kernelText(result: KernelResult): string[] {
 }
 
 /** Lines for one engine's result, the first prefixed by the engine's name. */
-export function engineText(r: EngineResult): string[] {
-  let lines: string[];
+export function engineText(r: EngineResult, options: TextOptions, emit: Emit): void {
+  let first = true;
+  const prefixed: Emit = (line) => {
+    emit(first ? `${r.engine}: ${line}` : line);
+    first = false;
+  };
   switch (r.engine) {
     case 'kernel':
-      lines = kernelText(r.result);
-      break;
+      kernelText(r.result, prefixed);
+      return;
     case 'path-explorer':
-      lines = modelText(r.result);
-      break;
+      modelText(r.result, options, prefixed);
+      return;
     default: {
       const never: never = r;
       return never;
     }
   }
-  const [first = '', ...rest] = lines;
-  return [`${r.engine}: ${first}`, ...rest];
 }

@@ -1,25 +1,61 @@
-/** `throwfuzz check FILE... --engine kernel [--json]`: ask engines about programs and show their answers. */
-import type { Command } from 'commander';
-import type { Program } from '../bpf/program.js';
-import { isProfile, isQuirk, PROFILES, QUIRKS } from '../bpf/profile.js';
+/** `throwfuzz check FILE... [--engine NAMES] [--format F]`: ask engines about programs, compare their answers. */
+import { type Command, Option } from 'commander';
 import {
   ENGINE_NAMES,
   ENGINES,
   isEngineName,
+  MODEL_OPTIONS,
   type EngineName,
   type EngineOptions,
   type OpenEngine,
 } from '../engines/index.js';
-import { engineJson, engineText, skippedJson, type EngineJson } from './check-render.js';
+import type { TextOptions } from './check-render.js';
+import {
+  entryAnswer,
+  fileJson,
+  fileReport,
+  fileText,
+  summaryText,
+  tally,
+  type EngineEntry,
+  type FileReport,
+} from './check-report.js';
+import { renderCsv, renderTable, tableRows } from './check-table.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './io.js';
-import { readProgram } from './program-file.js';
+import { parseProfile, parseQuirks, PROFILE_HELP, QUIRKS_HELP } from './model-options.js';
+import { readPrograms } from './program-file.js';
+
+const FORMATS = ['text', 'table', 'csv', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const DEFAULT_ENGINE: EngineName = 'kernel';
+
+interface CheckCliOptions {
+  engine?: EngineName[];
+  format: Format;
+  json?: boolean;
+  profile?: string;
+  quirks?: string;
+  log?: boolean;
+  rewrite?: boolean;
+}
+
+/** What one `check` runs: the engines and what they are asked under, and how the answers are shown. */
+interface CheckSettings {
+  readonly engines: readonly EngineName[];
+  readonly engineOptions: EngineOptions;
+  readonly format: Format;
+  readonly text: TextOptions;
+}
 
 function engineList(value: string, previous: EngineName[] | undefined): EngineName[] {
   const names = value
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
+  if (names.length === 0)
+    throw new UsageError(`--engine needs an engine name (engines: ${ENGINE_NAMES.join(', ')})`);
   for (const name of names) {
     if (!isEngineName(name))
       throw new UsageError(`unknown engine '${name}' (engines: ${ENGINE_NAMES.join(', ')})`);
@@ -27,84 +63,133 @@ function engineList(value: string, previous: EngineName[] | undefined): EngineNa
   return [...(previous ?? []), ...(names as EngineName[])].filter((n, i, all) => all.indexOf(n) === i);
 }
 
+/** Options that do nothing with the engines asked for are refused, each with one line saying why. */
+function settingsOf(o: CheckCliOptions): CheckSettings {
+  const engines = o.engine ?? [DEFAULT_ENGINE];
+  const format: Format = o.json ? 'json' : o.format;
+  const profile = parseProfile(o.profile);
+  const models = engines.filter((e) => MODEL_OPTIONS[e] !== null);
+  const quirks = parseQuirks(o.quirks, models);
+  const modelOnly = [
+    ...(profile !== undefined ? ['--profile'] : []),
+    ...(quirks.length > 0 ? ['--quirks'] : []),
+    ...(o.log ? ['--log'] : []),
+    ...(o.rewrite ? ['--rewrite'] : []),
+  ];
+  if (models.length === 0 && modelOnly.length > 0) {
+    const names = ENGINE_NAMES.filter((e) => MODEL_OPTIONS[e] !== null).join(', ');
+    throw new UsageError(`${modelOnly[0]!} applies to model engines (${names}); none was asked for`);
+  }
+  if ((format === 'table' || format === 'csv') && (o.log || o.rewrite))
+    throw new UsageError(
+      `${o.log ? '--log' : '--rewrite'} adds to text and JSON output; ${format} has no room for it`,
+    );
+  return {
+    engines,
+    engineOptions: {
+      ...(profile !== undefined ? { profile } : {}),
+      quirks,
+      log: o.log === true,
+    },
+    format,
+    text: { rewrite: o.rewrite === true },
+  };
+}
+
 export function registerCheck(cli: Command, ctx: CliContext): void {
   cli
     .command('check')
-    .description('verify programs with engines and test-run them on their inputs')
+    .description('verify programs with engines, test-run them on their inputs, and compare the answers')
     .argument('<files...>', 'program files (.s)')
     .option(
       '--engine <names>',
-      `engines to use, comma-separated or repeated (${ENGINE_NAMES.join(', ')})`,
+      `engines to use, comma-separated or repeated (${ENGINE_NAMES.join(', ')}; default: ${DEFAULT_ENGINE})`,
       engineList,
     )
-    .option('--json', 'print one JSON array with an object per file')
-    .option(
-      '--profile <profile>',
-      `model engines: verify under this profile (${PROFILES.join(', ')}); default: each file's .profile`,
+    .addOption(
+      new Option('--format <format>', 'output: a block per file, a table, CSV, or one JSON array')
+        .choices(FORMATS)
+        .default('text'),
     )
-    .option(
-      '--quirks <names>',
-      `model engines: known defects to reproduce, comma-separated (${QUIRKS.join(', ')})`,
-    )
+    .addOption(new Option('--json', 'same as --format json').conflicts('format'))
+    .option('--profile <profile>', PROFILE_HELP)
+    .option('--quirks <names>', QUIRKS_HELP)
     .option('--log', 'model engines: show a kernel-style verifier log')
-    .action(
-      async (
-        files: string[],
-        opts: { engine?: EngineName[]; json?: boolean; profile?: string; quirks?: string; log?: boolean },
-      ) => {
-        const { io } = ctx;
-        const names = opts.engine ?? ['kernel'];
-        if (opts.profile !== undefined && !isProfile(opts.profile))
-          throw new UsageError(`unknown profile '${opts.profile}' (profiles: ${PROFILES.join(', ')})`);
-        const quirks = (opts.quirks ?? '')
-          .split(',')
-          .map((q) => q.trim())
-          .filter((q) => q !== '');
-        for (const q of quirks)
-          if (!isQuirk(q)) throw new UsageError(`unknown quirk '${q}' (quirks: ${QUIRKS.join(', ')})`);
-        const engineOptions: EngineOptions = {
-          ...(opts.profile !== undefined && isProfile(opts.profile) ? { profile: opts.profile } : {}),
-          quirks: quirks.filter(isQuirk),
-          log: opts.log === true,
-        };
-        // Every file is read and parsed before any engine starts: bad input is exit code 2 and nothing else.
-        const programs: { file: string; program: Program }[] = [];
-        for (const file of files) programs.push({ file, program: (await readProgram(io, file)).program });
+    .option('--rewrite', 'model engines: show the whole listing with its marks, and the rewrite')
+    .action(async (files: string[], opts: CheckCliOptions) => {
+      ctx.exitCode = await check(ctx, files, settingsOf(opts));
+    });
+}
 
-        const open: OpenEngine[] = [];
-        const skipped = new Map<EngineName, string>();
-        for (const name of names) {
-          const availability = await ENGINES[name](engineOptions).open();
-          if (availability.available) open.push(availability.engine as OpenEngine);
-          else {
-            skipped.set(name, availability.reason);
-            io.stderr(`throwfuzz: ${availability.reason} (skipped)\n`);
-          }
+/** Returns the exit code: the worst of every file and engine (see main.ts). */
+async function check(ctx: CliContext, files: readonly string[], s: CheckSettings): Promise<number> {
+  const { io } = ctx;
+  const { good, failed } = await readPrograms(io, files);
+  let worst = failed > 0 ? 2 : 0;
+  if (good.length === 0) return worst;
+
+  // An engine that was asked for and is not here: said once, exit code 2; the others still run.
+  const open: OpenEngine[] = [];
+  const unavailable = new Map<EngineName, string>();
+  for (const name of s.engines) {
+    const availability = await ENGINES[name](s.engineOptions).open();
+    if (availability.available) open.push(availability.engine as OpenEngine);
+    else {
+      unavailable.set(name, availability.reason);
+      io.stderr(`throwfuzz: ${availability.reason}\n`);
+      worst = 2;
+    }
+  }
+  if (open.length === 0) return worst;
+
+  const reports: FileReport[] = [];
+  try {
+    for (const { file, program } of good) {
+      const entries: EngineEntry[] = [];
+      for (const name of s.engines) {
+        const engine = open.find((e) => e.name === name);
+        entries.push(
+          engine
+            ? { kind: 'result', engine: name, result: await engine.check(program) }
+            : { kind: 'skipped', engine: name, reason: unavailable.get(name) ?? 'unavailable' },
+        );
+      }
+      const report = fileReport(file, entries);
+      for (const e of entries) {
+        const answer = entryAnswer(e);
+        if (answer.kind === 'fault') {
+          // Asked and could not answer: a finding about the engine, said once, exit code 1.
+          io.stderr(`throwfuzz: ${file}: ${e.engine}: ${answer.reason}\n`);
+          worst = Math.max(worst, 1);
         }
-        try {
-          const report: { file: string; engines: Partial<Record<EngineName, EngineJson>> }[] = [];
-          for (const { file, program } of programs) {
-            const engines: Partial<Record<EngineName, EngineJson>> = {};
-            const lines = [file];
-            for (const name of names) {
-              const engine = open.find((e) => e.name === name);
-              if (!engine) {
-                engines[name] = skippedJson(skipped.get(name) ?? 'unavailable');
-                lines.push(`  ${name}: skipped (${skipped.get(name) ?? 'unavailable'})`);
-                continue;
-              }
-              const result = await engine.check(program);
-              engines[name] = engineJson(result);
-              lines.push(...engineText(result).map((l) => `  ${l}`));
-            }
-            if (opts.json) report.push({ file, engines });
-            else io.stdout(`${lines.join('\n')}\n`);
-          }
-          if (opts.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-        } finally {
-          for (const engine of open) await engine.close();
-        }
-        ctx.exitCode = 0;
-      },
-    );
+      }
+      if (report.comparison?.kind === 'differ') worst = Math.max(worst, 1);
+      // Text streams a block per file; the other formats need every file first.
+      if (s.format === 'text') io.stdout(fileText(report, s.text));
+      reports.push(report);
+    }
+  } finally {
+    for (const engine of open) await engine.close();
+  }
+  const several = s.engines.length > 1;
+  switch (s.format) {
+    case 'text':
+      if (several) io.stdout(summaryText(tally(reports, failed)));
+      break;
+    case 'table':
+      io.stdout(renderTable(tableRows(s.engines, reports)));
+      if (several) io.stdout(summaryText(tally(reports, failed)));
+      break;
+    case 'csv':
+      io.stdout(renderCsv(tableRows(s.engines, reports)));
+      break;
+    case 'json':
+      io.stdout(`${JSON.stringify(reports.map(fileJson), null, 2)}\n`);
+      break;
+    default: {
+      const never: never = s.format;
+      return never;
+    }
+  }
+  return worst;
 }

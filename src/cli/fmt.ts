@@ -1,7 +1,8 @@
+/** `throwfuzz fmt FILE...`: canonical text form; `--check` lists what is not canonical, `--write` fixes it. */
 import type { Command } from 'commander';
 import { printProgram } from '../bpf/text/print.js';
 import type { CliContext } from './context.js';
-import { readProgram } from './program-file.js';
+import { readPrograms } from './program-file.js';
 
 export function registerFmt(cli: Command, ctx: CliContext): void {
   cli
@@ -12,9 +13,10 @@ export function registerFmt(cli: Command, ctx: CliContext): void {
     .option('--write', 'rewrite the files in place')
     .action(async (files: string[], opts: { check?: boolean; write?: boolean }) => {
       const { io } = ctx;
+      // The batch rule: every file is handled; one that cannot be read or parsed is reported and skipped.
+      const { good, failed } = await readPrograms(io, files);
       let unformatted = 0;
-      for (const file of files) {
-        const { text, program } = await readProgram(io, file);
+      for (const { file, text, program } of good) {
         const canonical = printProgram(program);
         if (opts.check) {
           if (canonical !== text) {
@@ -27,6 +29,6 @@ export function registerFmt(cli: Command, ctx: CliContext): void {
           io.stdout(files.length > 1 ? `; ==> ${file} <==\n${canonical}` : canonical);
         }
       }
-      ctx.exitCode = unformatted > 0 ? 1 : 0;
+      ctx.exitCode = failed > 0 ? 2 : unformatted > 0 ? 1 : 0;
     });
 }

@@ -1,18 +1,25 @@
 /** The throwfuzz command line: the only place that parses argv and turns errors into exit codes. */
 import { Command, CommanderError } from 'commander';
-import { SourceError } from '../bpf/source-error.js';
 import { registerCheck } from './check.js';
 import { registerCodec } from './codec.js';
 import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
-import { processIo, UsageError, type Io } from './io.js';
+import { processIo, type Io } from './io.js';
+import { registerRewrite } from './rewrite.js';
 import { registerRun } from './run.js';
+import { userErrorLine } from './user-error.js';
+import { packageVersion } from './version.js';
 
-/** Exit codes: 0 ok, 1 a check failed (e.g. fmt --check), 2 bad input or usage. */
+/**
+ * Exit codes: 0 ok, 1 a check failed (fmt --check, engines differ, an engine fault), 2 bad input or usage
+ * (or an engine that was asked for is unavailable). A command that takes several files goes through all
+ * of them and exits with the worst code.
+ */
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
   const ctx: CliContext = { io, exitCode: 0 };
   const cli = new Command('throwfuzz')
     .description('differential testing and fuzzing of BPF exceptions (bpf_throw)')
+    .version(packageVersion(), '-V, --version', 'print the version of throwfuzz')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showSuggestionAfterError();
@@ -20,6 +27,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerCodec(cli, ctx);
   registerRun(cli, ctx);
   registerCheck(cli, ctx);
+  registerRewrite(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
@@ -28,14 +36,9 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
       // Help and version are successes; commander has already printed its one-line error otherwise.
       return e.exitCode === 0 ? 0 : 2;
     }
-    if (e instanceof SourceError) {
-      io.stderr(`${e.format()}\n`);
-      return 2;
-    }
-    if (e instanceof UsageError) {
-      io.stderr(`throwfuzz: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
+    const line = userErrorLine(e);
+    if (line === null) throw e;
+    io.stderr(`${line}\n`);
+    return 2;
   }
 }

@@ -1,4 +1,7 @@
-/** `throwfuzz run FILE`: run a program on its inputs with the runtime (SPEC §6) and print the outcomes. */
+/**
+ * `throwfuzz run FILE`: run a program on its inputs with the runtime (SPEC §6) and print the outcomes. Text
+ * output is for reading (short ctx, at most EVENTS_SHOWN events); `--json` has everything.
+ */
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { fromHex } from '../bpf/codec.js';
 import { inputBuffers, type Program } from '../bpf/program.js';
@@ -16,6 +19,7 @@ import {
 } from '../runtime/index.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './io.js';
+import { capped, finalHex, shortHex } from './hex-text.js';
 import { readProgram } from './program-file.js';
 
 interface RunCliOptions {
@@ -39,6 +43,17 @@ function positiveInt(what: string, max = Number.MAX_SAFE_INTEGER) {
       throw new InvalidArgumentError(`${what} must be an integer from 1 to ${max}`);
     }
     return n;
+  };
+}
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/** A seed is an unsigned 64-bit decimal; `007` and `7` are the same seed. */
+function seedOption(what: string) {
+  return (value: string): string => {
+    if (!/^\d+$/.test(value) || BigInt(value) > U64_MAX)
+      throw new InvalidArgumentError(`${what} must be an unsigned integer (0 to ${U64_MAX})`);
+    return BigInt(value).toString();
   };
 }
 
@@ -97,20 +112,25 @@ function runOnCpus(program: Program, inputs: Uint8Array[], o: RunCliOptions): Ru
   });
 }
 
+/** Text output shows this many events, then how many more there are (`--json` has them all). */
+export const EVENTS_SHOWN = 100;
+
 function describeOutcome(o: RunOutcome, index: number): string {
-  const lines = [`input ${index}: ctx=${o.input}`];
+  const lines = [`input ${index}: ctx=${shortHex(o.input)}`];
   const throwNote =
     o.thrown === true
       ? ` (thrown, cookie ${o.cookie ?? '?'}, unwound ${(o.unwound ?? []).join(' <- ')})`
       : '';
   lines.push(`  retval  ${o.retval ?? '-'}${throwNote}`);
-  lines.push(`  ctx     ${o.ctx}`);
-  if (o.events.length > 0) lines.push(`  events  ${o.events.join('; ')}`);
-  const held = [
-    ...o.held.refs.map((r) => `ref#${r}`),
-    ...(o.held.rcu > 0 ? [`rcu x${o.held.rcu}`] : []),
-    ...(o.held.preempt > 0 ? [`preempt x${o.held.preempt}`] : []),
-  ];
+  lines.push(`  ctx     ${finalHex(o.input, o.ctx)}`);
+  if (o.events.length > 0) lines.push(`  events  ${capped(o.events, EVENTS_SHOWN, 'events').join('; ')}`);
+  const held: string[] = capped(
+    o.held.refs.map((r) => `ref#${r}`),
+    EVENTS_SHOWN,
+    'references',
+  );
+  if (o.held.rcu > 0) held.push(`rcu x${o.held.rcu}`);
+  if (o.held.preempt > 0) held.push(`preempt x${o.held.preempt}`);
   if (held.length > 0) lines.push(`  held    ${held.join(', ')}`);
   lines.push(`  slot    ${o.slotAfter.thrown ? `thrown, cookie ${o.slotAfter.cookie}` : 'clear'}`);
   if (o.fault) lines.push(`  fault   ${o.fault.kind} at pc ${o.fault.pc}: ${o.fault.message}`);
@@ -131,8 +151,18 @@ export function registerRun(cli: Command, ctx: CliContext): void {
       positiveInt('--cpus', MAX_CPUS),
       1,
     )
-    .option('--schedule-seed <seed>', 'seed of the interleaving', '0')
-    .option('--seed <seed>', 'seed of bpf_get_prandom_u32 and bpf_ktime_get_ns', '0')
+    .option(
+      '--schedule-seed <seed>',
+      'seed of the interleaving (an unsigned integer)',
+      seedOption('--schedule-seed'),
+      '0',
+    )
+    .option(
+      '--seed <seed>',
+      'seed of bpf_get_prandom_u32 and bpf_ktime_get_ns (an unsigned integer)',
+      seedOption('--seed'),
+      '0',
+    )
     .option(
       '--fuel <n>',
       'instructions per invocation before a fuel-exhausted fault',

@@ -8,7 +8,7 @@ import type { Profile, Quirk } from '../bpf/profile.js';
 import type { Program } from '../bpf/program.js';
 import { kernelEngine } from './kernel/engine.js';
 import type { KernelResult } from './kernel/kernel-result.js';
-import { pathExplorerEngine, type PathExplorerResult } from './path-explorer-engine.js';
+import { PATH_EXPLORER_QUIRKS, pathExplorerEngine, type PathExplorerResult } from './path-explorer-engine.js';
 
 /** One engine's answer on one program. */
 export type EngineResult =
@@ -54,5 +54,16 @@ export const ENGINES: { readonly [N in EngineName]: (options?: EngineOptions) =>
 };
 
 export const ENGINE_NAMES = Object.keys(ENGINES) as EngineName[];
+
+/**
+ * What each engine takes of `EngineOptions`. A model engine verifies under a profile and quirks, and says
+ * for each quirk why it cannot reproduce it (null: it can), so the CLI refuses a quirk that would do
+ * nothing. The live kernel is what it is: null, it takes neither.
+ */
+export const MODEL_OPTIONS: { readonly [N in EngineName]: { readonly [Q in Quirk]: string | null } | null } =
+  {
+    kernel: null,
+    'path-explorer': PATH_EXPLORER_QUIRKS,
+  };
 
 export const isEngineName = (s: string): s is EngineName => (ENGINE_NAMES as string[]).includes(s);

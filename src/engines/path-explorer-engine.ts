@@ -13,6 +13,15 @@ export interface PathExplorerResult {
   readonly result: ModelResult;
 }
 
+/** The quirks of SPEC §4 the path explorer reproduces (null), or why it cannot (one line). */
+export const PATH_EXPLORER_QUIRKS: { readonly [Q in Quirk]: string | null } = {
+  'seed-global-order': null,
+  'seed-global-resources': null,
+  'seed-loop-inline': null,
+  // The quirk is about an ext program's entry (SPEC §4); the engine answers `unsupported` for ext programs.
+  'seed-entry-clobber': 'it needs ext programs, which path-explorer does not verify yet',
+};
+
 export function pathExplorerEngine(options: EngineOptions = {}): EngineDescriptor<'path-explorer'> {
   return {
     name: 'path-explorer',

@@ -13,7 +13,7 @@ describe('throwfuzz run', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(
-      'input 1: ctx=01000000000000000000000000000000\n  retval  11 (thrown, cookie 11, unwound inner <- outer <- main)\n',
+      'input 1: ctx=01…(+15 zero bytes)\n  retval  11 (thrown, cookie 11, unwound inner <- outer <- main)\n',
     );
     expect(run.stdout).toContain('  retval  105\n');
   });

@@ -101,7 +101,12 @@ function rejected(env: Env | null, e: Reject): { verdict: Verdict; log: string[]
   const log = env?.log ?? [];
   log.push(...e.preface, e.message);
   if (env) log.push(`processed ${env.insnProcessed} insns (limit 1000000) total_states ${env.totalStates}`);
-  return { verdict: { accepted: false, class: e.cls, message: e.message, insn: e.pc }, log };
+  // SPEC §3: a program outside the fragment is not applicable, neither accepted nor rejected.
+  const verdict: Verdict =
+    e.cls === 'unsupported'
+      ? { accepted: null, status: 'unsupported', reason: e.message, insn: e.pc }
+      : { accepted: false, class: e.cls, message: e.message, insn: e.pc };
+  return { verdict, log };
 }
 
 export function verify(program: Program, options: PathExplorerOptions): ModelResult {
@@ -155,10 +160,9 @@ export function verify(program: Program, options: PathExplorerOptions): ModelRes
     const detail = e instanceof Error ? e.message : String(e);
     return {
       verdict: {
-        accepted: false,
-        class: 'unsupported',
-        message: `path-explorer internal error: ${detail}`,
-        insn: null,
+        accepted: null,
+        status: 'internal-error',
+        reason: `path-explorer internal error: ${detail}`,
       },
       facts: null,
       rewrite: null,

@@ -82,7 +82,7 @@ describe('path-explorer on the corpus, against the recorded kernel verdicts', ()
       const k = c.expect.kernel!;
       const r = verify(c.program, { profile: 'mainline', quirks: KERNEL_QUIRKS });
       expect(r.verdict.accepted).toBe(k.accepted);
-      if (!r.verdict.accepted && comparableClass(k.class)) {
+      if (r.verdict.accepted === false && comparableClass(k.class)) {
         expect({ class: r.verdict.class, message: r.verdict.message }).toEqual({
           class: k.class,
           message: k.message,
@@ -100,8 +100,8 @@ describe('the selftests translations, model expectations (SPEC semantics, both p
       const v = r.verdict;
       expect({
         accepted: v.accepted,
-        class: v.accepted ? null : v.class,
-        message: v.accepted ? null : v.message,
+        class: v.accepted === false ? v.class : null,
+        message: v.accepted === false ? v.message : null,
       }).toEqual({
         accepted: m.accepted,
         class: m.class,
@@ -126,7 +126,7 @@ describe.skipIf(live.skipReason)('path-explorer on the corpus, against the live 
       if (k.status === 'accepted') expect(r.verdict).toEqual({ accepted: true });
       else if (k.status === 'rejected') {
         expect(r.verdict.accepted).toBe(false);
-        if (!r.verdict.accepted && comparableClass(k.class)) {
+        if (r.verdict.accepted === false && comparableClass(k.class)) {
           expect({ class: r.verdict.class, message: r.verdict.message }).toEqual({
             class: k.class,
             message: k.message,

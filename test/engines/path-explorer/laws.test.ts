@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeProgram } from '../../../src/bpf/program.js';
+import { verdictStatus } from '../../../src/bpf/result.js';
 import { parseProgram } from '../../../src/bpf/text/parse.js';
 import { verify } from '../../../src/engines/path-explorer/index.js';
 import { anyInsn, anyProgram } from '../../bpf/arbitrary.js';
@@ -20,8 +21,10 @@ describe('path-explorer verify', () => {
     fc.assert(
       fc.property(fc.array(anyInsn, { minLength: 0, maxLength: 30 }), opts, (insns, o) => {
         const r = verify(makeProgram(insns), o);
-        expect(r.verdict.accepted || r.verdict.message.length > 0).toBe(true);
-        if (!r.verdict.accepted) expect(r.verdict.message).not.toMatch(/internal error/);
+        const v = r.verdict;
+        expect(verdictStatus(v)).not.toBe('internal-error');
+        if (v.accepted === false) expect(v.message.length).toBeGreaterThan(0);
+        if (v.accepted === null) expect(v.reason.length).toBeGreaterThan(0);
       }),
       { numRuns: 2000 },
     );
@@ -31,7 +34,7 @@ describe('path-explorer verify', () => {
     fc.assert(
       fc.property(anyProgram, opts, (p, o) => {
         const r = verify(p, o);
-        if (!r.verdict.accepted) expect(r.verdict.message).not.toMatch(/internal error/);
+        expect(verdictStatus(r.verdict)).not.toBe('internal-error');
       }),
       { numRuns: 1000 },
     );
@@ -45,7 +48,7 @@ describe('path-explorer verify', () => {
       const a = verify(p, { profile: p.profile, quirks: [] });
       const b = verify(p, { profile: p.profile, quirks: [] });
       expect(b, `seed ${seed}`).toEqual(a);
-      if (!a.verdict.accepted) expect(a.verdict.message, `seed ${seed}`).not.toMatch(/internal error/);
+      expect(verdictStatus(a.verdict), `seed ${seed}`).not.toBe('internal-error');
     }
   });
 
@@ -53,8 +56,8 @@ describe('path-explorer verify', () => {
     for (let seed = 1; seed <= 200; seed++) {
       const p = parseProgram(randomProgram(seed));
       const r = verify(p, { profile: 'mainline', quirks: ['seed-global-resources'] });
-      expect(r.facts !== null, `seed ${seed}`).toBe(r.verdict.accepted);
-      expect(r.rewrite !== null, `seed ${seed}`).toBe(r.verdict.accepted);
+      expect(r.facts !== null, `seed ${seed}`).toBe(r.verdict.accepted === true);
+      expect(r.rewrite !== null, `seed ${seed}`).toBe(r.verdict.accepted === true);
       if (r.facts) {
         const carriers = p.insns.filter(
           (i) =>
@@ -93,7 +96,7 @@ out:
 `;
     const r = verify(parseProgram(text), { profile: 'mainline', quirks: [] });
     expect(r.verdict).toMatchObject({ accepted: false, class: 'too-complex' });
-    if (!r.verdict.accepted)
+    if (r.verdict.accepted === false)
       expect(r.verdict.message).toMatch(/^BPF program is too large\. Processed 1000001 insn$/);
   });
 });

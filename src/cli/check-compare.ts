@@ -1,0 +1,115 @@
+/**
+ * What `check` compares between engines (SPEC §4: accept/reject and class), as data. Pure: the renderers
+ * decide how an answer or a comparison looks.
+ */
+import type { EngineName, EngineResult } from '../engines/index.js';
+import type { KernelClass } from '../engines/kernel/index.js';
+import { faultText } from './check-render.js';
+
+/** One engine's answer on one file, reduced to what can be compared. */
+export type Answer =
+  /** A verdict: accept/reject and the class of a rejection. */
+  | { readonly kind: 'verdict'; readonly accepted: true; readonly class: null }
+  | { readonly kind: 'verdict'; readonly accepted: false; readonly class: KernelClass }
+  /** The engine does not judge this program (outside its fragment, a kind or profile it does not run). */
+  | { readonly kind: 'not-applicable'; readonly reason: string }
+  /** The engine was asked for but is not available here (the reason was said once, at the start). */
+  | { readonly kind: 'skipped' }
+  /** The engine was asked and could not answer: an executor fault, a harness error, an internal error. */
+  | { readonly kind: 'fault'; readonly reason: string };
+
+export function answerOf(r: EngineResult): Answer {
+  switch (r.engine) {
+    case 'kernel': {
+      const k = r.result;
+      switch (k.status) {
+        case 'accepted':
+          return { kind: 'verdict', accepted: true, class: null };
+        case 'rejected':
+          return { kind: 'verdict', accepted: false, class: k.class };
+        case 'not-applicable':
+          return { kind: 'not-applicable', reason: k.reason };
+        case 'fault':
+          return { kind: 'fault', reason: `executor fault during ${k.stage}: ${faultText(k.fault)}` };
+        case 'error':
+          return { kind: 'fault', reason: `error during ${k.stage}: ${k.detail}` };
+        default: {
+          const never: never = k;
+          return never;
+        }
+      }
+    }
+    case 'path-explorer': {
+      const v = r.result.result.verdict;
+      if (v.accepted === true) return { kind: 'verdict', accepted: true, class: null };
+      if (v.accepted === false) return { kind: 'verdict', accepted: false, class: v.class };
+      switch (v.status) {
+        case 'unsupported':
+          return { kind: 'not-applicable', reason: v.reason };
+        case 'internal-error':
+          return { kind: 'fault', reason: v.reason };
+        default: {
+          const never: never = v;
+          return never;
+        }
+      }
+    }
+    default: {
+      const never: never = r;
+      return never;
+    }
+  }
+}
+
+export interface EngineAnswer {
+  readonly engine: EngineName;
+  readonly answer: Answer;
+}
+
+type Verdict = Extract<Answer, { kind: 'verdict' }>;
+
+/** How the engines that answered compare on one file. Engines without a verdict never disagree. */
+export type Comparison =
+  | { readonly kind: 'agree'; readonly verdict: Verdict }
+  | {
+      readonly kind: 'differ';
+      readonly verdicts: readonly { readonly engine: EngineName; readonly verdict: Verdict }[];
+    }
+  /** Fewer than two engines gave a verdict. */
+  | { readonly kind: 'not-compared'; readonly answered: readonly EngineName[] };
+
+export function compareAnswers(answers: readonly EngineAnswer[]): Comparison {
+  const verdicts: { engine: EngineName; verdict: Verdict }[] = [];
+  for (const { engine, answer } of answers)
+    if (answer.kind === 'verdict') verdicts.push({ engine, verdict: answer });
+  const [first] = verdicts;
+  if (first === undefined || verdicts.length < 2)
+    return { kind: 'not-compared', answered: verdicts.map((v) => v.engine) };
+  const same = verdicts.every(
+    ({ verdict }) => verdict.accepted === first.verdict.accepted && verdict.class === first.verdict.class,
+  );
+  return same ? { kind: 'agree', verdict: first.verdict } : { kind: 'differ', verdicts };
+}
+
+/** `accepted` or `rejected (class)`. */
+export function verdictText(v: Verdict): string {
+  return v.accepted ? 'accepted' : `rejected (${v.class})`;
+}
+
+/** The per-file line: `agree: accepted`, `differ: kernel accepted, path-explorer rejected (ref-leak)`. */
+export function comparisonText(c: Comparison): string {
+  switch (c.kind) {
+    case 'agree':
+      return `agree: ${verdictText(c.verdict)}`;
+    case 'differ':
+      return `differ: ${c.verdicts.map((v) => `${v.engine} ${verdictText(v.verdict)}`).join(', ')}`;
+    case 'not-compared':
+      return c.answered.length === 0
+        ? 'not compared: no engine gave a verdict'
+        : `not compared: only ${c.answered.join(', ')} gave a verdict`;
+    default: {
+      const never: never = c;
+      return never;
+    }
+  }
+}

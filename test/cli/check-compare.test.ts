@@ -1,0 +1,98 @@
+/** How check compares engine answers (accept/reject and class; no verdict never disagrees). */
+import { describe, expect, it } from 'vitest';
+import { makeProgram } from '../../src/bpf/program.js';
+import type { Verdict } from '../../src/bpf/result.js';
+import { answerOf, compareAnswers, comparisonText, type Answer } from '../../src/cli/check-compare.js';
+import type { EngineResult } from '../../src/engines/index.js';
+
+const accepted: Answer = { kind: 'verdict', accepted: true, class: null };
+const leak: Answer = { kind: 'verdict', accepted: false, class: 'ref-leak' };
+const uninit: Answer = { kind: 'verdict', accepted: false, class: 'uninit' };
+
+describe('compareAnswers', () => {
+  it('agree when every engine with a verdict has the same verdict and class', () => {
+    const c = compareAnswers([
+      { engine: 'kernel', answer: leak },
+      { engine: 'path-explorer', answer: leak },
+    ]);
+    expect(c).toEqual({ kind: 'agree', verdict: leak });
+    expect(comparisonText(c)).toBe('agree: rejected (ref-leak)');
+  });
+
+  it('differ on accept/reject, and on the class of two rejections', () => {
+    const c = compareAnswers([
+      { engine: 'kernel', answer: accepted },
+      { engine: 'path-explorer', answer: leak },
+    ]);
+    expect(c.kind).toBe('differ');
+    expect(comparisonText(c)).toBe('differ: kernel accepted, path-explorer rejected (ref-leak)');
+    expect(
+      compareAnswers([
+        { engine: 'kernel', answer: uninit },
+        { engine: 'path-explorer', answer: leak },
+      ]).kind,
+    ).toBe('differ');
+  });
+
+  it('an engine without a verdict (not applicable, skipped, fault) never disagrees', () => {
+    for (const none of [
+      { kind: 'not-applicable', reason: 'unsupported: ALU mul' },
+      { kind: 'skipped' },
+      { kind: 'fault', reason: 'executor died' },
+    ] as const) {
+      const c = compareAnswers([
+        { engine: 'kernel', answer: accepted },
+        { engine: 'path-explorer', answer: none },
+      ]);
+      expect(c).toEqual({ kind: 'not-compared', answered: ['kernel'] });
+      expect(comparisonText(c)).toBe('not compared: only kernel gave a verdict');
+    }
+  });
+});
+
+describe('answerOf', () => {
+  const pe = (verdict: Verdict): EngineResult => ({
+    engine: 'path-explorer',
+    result: {
+      program: makeProgram([{ kind: 'exit' }]),
+      profile: 'mainline',
+      quirks: [],
+      result: { verdict, facts: null, rewrite: null, stats: { insnsProcessed: 0, states: 0 }, log: null },
+    },
+  });
+
+  it('a model engine outside its fragment is not applicable; an internal error is a fault', () => {
+    expect(
+      answerOf(pe({ accepted: null, status: 'unsupported', reason: 'unsupported: x', insn: 1 })),
+    ).toEqual({
+      kind: 'not-applicable',
+      reason: 'unsupported: x',
+    });
+    expect(answerOf(pe({ accepted: null, status: 'internal-error', reason: 'boom' }))).toEqual({
+      kind: 'fault',
+      reason: 'boom',
+    });
+    expect(answerOf(pe({ accepted: false, class: 'uninit', message: 'R2 !read_ok', insn: 0 }))).toEqual(
+      uninit,
+    );
+  });
+
+  it('the kernel: verdicts, not-applicable, and faults', () => {
+    expect(
+      answerOf({ engine: 'kernel', result: { status: 'not-applicable', reason: 'rfc profile' } }),
+    ).toEqual({ kind: 'not-applicable', reason: 'rfc profile' });
+    expect(
+      answerOf({
+        engine: 'kernel',
+        result: {
+          status: 'fault',
+          stage: 'check',
+          fault: { kind: 'crash', op: 'check', exitCode: 3, signal: null, stderr: '' },
+        },
+      }),
+    ).toEqual({
+      kind: 'fault',
+      reason: 'executor fault during check: executor died during check (exit code 3)',
+    });
+  });
+});
