@@ -3,7 +3,7 @@
  * each mark, can_throw per subprogram, the rewrite, and on request the engine's kernel-style log.
  */
 import { layoutOf } from '../bpf/layout.js';
-import type { Facts, Mark } from '../bpf/result.js';
+import type { Facts, Mark, Verdict } from '../bpf/result.js';
 import { printInsn, targetNames } from '../bpf/text/print.js';
 import type { PathExplorerResult } from '../engines/path-explorer-engine.js';
 
@@ -23,6 +23,8 @@ export interface ModelJson {
     readonly marks: readonly { readonly insn: number; readonly mark: Mark }[];
   } | null;
   readonly rewrite: string | null;
+  /** The verdict of verifying the rewrite (null when there is none). */
+  readonly rewriteVerdict: Verdict | null;
   readonly log?: readonly string[];
 }
 
@@ -45,6 +47,7 @@ export function modelJson(r: PathExplorerResult): ModelJson {
       marks: facts.marks,
     },
     rewrite: result.rewrite,
+    rewriteVerdict: r.rewriteVerdict,
     ...(result.log ? { log: result.log } : {}),
   };
 }
@@ -89,6 +92,8 @@ export function modelText(r: PathExplorerResult): string[] {
         .split('\n')
         .map((l) => `    | ${l}`),
     );
+  const rv = r.rewriteVerdict;
+  if (rv && !rv.accepted) lines.push(`  rewrite rejected (${rv.class}): ${rv.message}`);
   if (result.log) lines.push('  log:', ...result.log.map((l) => `    | ${l}`));
   return lines;
 }
