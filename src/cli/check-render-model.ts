@@ -4,7 +4,7 @@
  * request the engine's kernel-style log.
  */
 import { layoutOf } from '../bpf/layout.js';
-import type { Facts, Mark, RejectClass } from '../bpf/result.js';
+import type { Facts, Mark, RejectClass, Verdict } from '../bpf/result.js';
 import { printInsn, targetNames } from '../bpf/text/print.js';
 import type { PathExplorerResult } from '../engines/path-explorer-engine.js';
 import type { Emit, TextOptions } from './check-render.js';
@@ -31,6 +31,8 @@ export interface ModelJson {
   readonly rewrite: string | null;
   /** Why it is not applicable, or what went wrong. */
   readonly reason?: string;
+  /** The verdict of verifying the rewrite (null when there is none). */
+  readonly rewriteVerdict: Verdict | null;
   readonly log?: readonly string[];
 }
 
@@ -68,6 +70,7 @@ export function modelJson(r: PathExplorerResult): ModelJson {
       marks: facts.marks,
     },
     rewrite: result.rewrite,
+    rewriteVerdict: r.rewriteVerdict,
     ...(result.log ? { log: result.log } : {}),
   };
 }
@@ -135,6 +138,8 @@ export function modelText(r: PathExplorerResult, options: TextOptions, emit: Emi
     emit('  rewrite:');
     for (const l of result.rewrite.trimEnd().split('\n')) emit(`    | ${l}`);
   }
+  const rv = r.rewriteVerdict;
+  if (rv?.accepted === false) emit(`  rewrite rejected (${rv.class}): ${rv.message}`);
   if (result.log) {
     emit('  log:');
     for (const l of result.log) emit(`    | ${l}`);

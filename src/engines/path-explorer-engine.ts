@@ -1,9 +1,9 @@
 /** The path explorer (engine A) behind the engine registry's interface (src/engines/index.ts). */
 import type { Profile, Quirk } from '../bpf/profile.js';
 import type { Program } from '../bpf/program.js';
-import type { ModelResult } from '../bpf/result.js';
+import type { ModelResult, Verdict } from '../bpf/result.js';
 import type { EngineDescriptor, EngineOptions } from './index.js';
-import { verify } from './path-explorer/index.js';
+import { rewriteVerdict, verify } from './path-explorer/index.js';
 
 /** What `check` keeps of one verification: the program and settings it was verified with, and the result. */
 export interface PathExplorerResult {
@@ -11,6 +11,11 @@ export interface PathExplorerResult {
   readonly profile: Profile;
   readonly quirks: readonly Quirk[];
   readonly result: ModelResult;
+  /**
+   * The verdict of verifying the rewrite (SPEC §5) as it runs instrumented, under the same profile and
+   * quirks (path-explorer's rewriteVerdict); null when there is no rewrite (the program was rejected).
+   */
+  readonly rewriteVerdict: Verdict | null;
 }
 
 /** The quirks of SPEC §4 the path explorer reproduces (null), or why it cannot (one line). */
@@ -38,7 +43,11 @@ export function pathExplorerEngine(options: EngineOptions = {}): EngineDescripto
             const profile = options.profile ?? program.profile;
             const quirks = options.quirks ?? [];
             const result = verify(program, { profile, quirks, log: options.log === true });
-            return Promise.resolve({ engine: 'path-explorer', result: { program, profile, quirks, result } });
+            const rewrite = result.facts && rewriteVerdict(program, result.facts, { profile, quirks });
+            return Promise.resolve({
+              engine: 'path-explorer',
+              result: { program, profile, quirks, result, rewriteVerdict: rewrite },
+            });
           },
           close: () => Promise.resolve(),
         },

@@ -7,6 +7,7 @@ import { INVALID_WRITES_R10 } from './compile.js';
 import { callKernel, callbackReturned, isTraceable } from './kernel-calls.js';
 import { FrameKind, Status, Tag, type Machine } from './machine.js';
 import { load, store } from './memory.js';
+import { pointerJumpTaken } from './pointer-compare.js';
 import { AluSub, JmpSub, Kfn, Op } from './ops.js';
 import { arsh64, div64, lsh64, mod64, mul64, out, rsh64 } from './u64.js';
 
@@ -268,7 +269,7 @@ export function run(m: Machine, budget: number): Status {
           bTag = tag[s]!;
           if (bTag !== TAG_SCALAR) {
             m.pc = pc;
-            const taken = jumpPointer(m, word >> 8, d, s, 0, 0);
+            const taken = jumpPointer(m, word >> 8, op === OP_JMP32_REG, d, s, 0, 0);
             if (taken < 0) return stop(m, steps);
             pc = taken === 1 ? code[at + 2]! : pc + 1;
             break;
@@ -276,7 +277,15 @@ export function run(m: Machine, budget: number): Status {
         }
         if (tag[d] !== TAG_SCALAR) {
           m.pc = pc;
-          const taken = jumpPointer(m, word >> 8, d, -1, blo, bhi);
+          const taken = jumpPointer(
+            m,
+            word >> 8,
+            op === OP_JMP32_IMM || op === OP_JMP32_REG,
+            d,
+            -1,
+            blo,
+            bhi,
+          );
           if (taken < 0) return stop(m, steps);
           pc = taken === 1 ? code[at + 2]! : pc + 1;
           break;
@@ -361,12 +370,18 @@ export function run(m: Machine, budget: number): Status {
         }
         const callee = m.compiled.subprogAt.get(target);
         // A global is verified with only its prototype's arguments; the others are not initialised inside it.
-        if (callee && callee.linkage === 'global') tag.fill(TAG_UNINIT, 1 + callee.args, 6);
+        if (callee && callee.linkage === 'global') {
+          tag.fill(TAG_UNINIT, 1 + callee.args, 6);
+          m.frames[m.top]!.global = true;
+        }
         pc = target;
         break;
       }
       case OP_EXIT: {
-        if (tag[0] === TAG_UNINIT) {
+        // Only check_return_code reads R0 at an exit: main's and a global's. A static subprogram hands an
+        // unwritten R0 to its caller as it is (prepare_func_exit), where reading it is the fault; a callback's
+        // is checked in callbackReturned.
+        if (tag[0] === TAG_UNINIT && (m.top === 0 || m.frames[m.top]!.global)) {
           m.pc = pc;
           return stop(m, steps, m.raise('uninit-register', pc, 'r0 is not initialised at exit'));
         }
@@ -522,11 +537,18 @@ function aluPointer(m: Machine, sub: number, d: number, s: number, slo: number, 
 }
 
 /**
- * A conditional jump with a pointer operand (s < 0: an immediate). A pointer is never NULL, so it compares
- * with a scalar 0 as a non-zero value (the `if r0 == 0` test after bpf_cpumask_create); two pointers into the
- * same memory compare by offset. 1 taken, 0 not taken, -1 faulted.
+ * A conditional jump with a pointer operand (s < 0: an immediate): faults on an uninitialised operand, else
+ * decided as at run time (pointer-compare.ts). 1 taken, 0 not taken, -1 faulted.
  */
-function jumpPointer(m: Machine, sub: number, d: number, s: number, blo: number, bhi: number): number {
+function jumpPointer(
+  m: Machine,
+  sub: number,
+  is32: boolean,
+  d: number,
+  s: number,
+  blo: number,
+  bhi: number,
+): number {
   const { tag, lo, hi } = m;
   const bTag = s < 0 ? Tag.Scalar : tag[s]!;
   if (s >= 0) {
@@ -538,27 +560,6 @@ function jumpPointer(m: Machine, sub: number, d: number, s: number, blo: number,
     nonScalar(m, aTag === Tag.Uninit ? d : s, '');
     return -1;
   }
-  const unsignedVsZero =
-    sub === JmpSub.Jeq ||
-    sub === JmpSub.Jne ||
-    sub === JmpSub.Jgt ||
-    sub === JmpSub.Jge ||
-    sub === JmpSub.Jlt ||
-    sub === JmpSub.Jle;
-  if (aTag !== Tag.Scalar && bTag === Tag.Scalar && blo === 0 && bhi === 0 && unsignedVsZero) {
-    return compare(sub, 1, 0, 0, 0) ? 1 : 0;
-  }
-  if (bTag !== Tag.Scalar && aTag === Tag.Scalar && lo[d] === 0 && hi[d] === 0 && unsignedVsZero) {
-    return compare(sub, 0, 0, 1, 0) ? 1 : 0;
-  }
-  if (aTag === bTag && hi[d] === bhi) {
-    const a = lo[d]!;
-    return compare(sub, a, a >> 31, blo, blo >> 31) ? 1 : 0;
-  }
-  m.raise(
-    'bad-pointer',
-    m.pc,
-    `comparison of r${d} with ${s < 0 ? 'an immediate' : `r${s}`} involves a pointer`,
-  );
-  return -1;
+  const a = { tag: aTag, lo: lo[d]!, hi: hi[d]! };
+  return pointerJumpTaken(m, sub as JmpSub, is32, a, { tag: bTag, lo: blo, hi: bhi }) ? 1 : 0;
 }

@@ -65,6 +65,8 @@ export class Frame {
   serial = 0;
   /** Byte offset of this frame's stack in the arena (fp = memBase + STACK_SIZE). */
   memBase = 0;
+  /** A global subprogram's frame: its exit reads R0 (check_return_code). */
+  global = false;
   /** The caller's r6-r10, restored on return (callee-saved). */
   readonly savedTag = new Uint8Array(5);
   readonly savedLo = new Int32Array(5);
@@ -233,6 +235,7 @@ export class Machine {
     f.retPc = retPc;
     f.serial = this.nextSerial++;
     f.memBase = this.depth * STACK_SIZE;
+    f.global = false;
     this.depth++;
     for (let k = 0; k < 5; k++) {
       f.savedTag[k] = this.tag[6 + k]!;

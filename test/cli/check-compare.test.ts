@@ -58,6 +58,7 @@ describe('answerOf', () => {
       profile: 'mainline',
       quirks: [],
       result: { verdict, facts: null, rewrite: null, stats: { insnsProcessed: 0, states: 0 }, log: null },
+      rewriteVerdict: null,
     },
   });
 

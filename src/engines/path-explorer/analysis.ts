@@ -56,7 +56,12 @@ function useDef(insn: Insn, profile: Profile): { use: number; def: number } {
   }
 }
 
-export function analyse(insns: readonly Insn[], layout: Layout, profile: Profile): PcInfo {
+export function analyse(
+  insns: readonly Insn[],
+  layout: Layout,
+  profile: Profile,
+  instrumented = false,
+): PcInfo {
   const n = layout.slotCount;
   const prune = new Uint8Array(n + 1);
   const jmp = new Uint8Array(n + 1);
@@ -95,7 +100,7 @@ export function analyse(insns: readonly Insn[], layout: Layout, profile: Profile
         mark(pc + 1);
         break;
       case 'kfunc':
-        if (!(profile === 'rfc' && insn.name === 'bpf_throw')) mark(pc + 1);
+        if (!(profile === 'rfc' && insn.name === 'bpf_throw' && !instrumented)) mark(pc + 1);
         break;
       default:
         break;
@@ -110,7 +115,7 @@ export function analyse(insns: readonly Insn[], layout: Layout, profile: Profile
     for (let i = insns.length - 1; i >= 0; i--) {
       const pc = layout.pcOf[i]!;
       let out = 0;
-      for (const s of successors(insns[i]!, pc, profile)) if (s >= 0 && s < n) out |= live[s]!;
+      for (const s of successors(insns[i]!, pc, profile, instrumented)) if (s >= 0 && s < n) out |= live[s]!;
       const { use, def } = ud[i]!;
       const inn = (use | (out & ~def)) & 0xffff;
       if (inn !== live[pc]) {

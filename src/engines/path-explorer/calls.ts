@@ -5,6 +5,7 @@
 import { BPF_LOOP_ID, helperById, kernelFnByName } from '../../bpf/kernel-functions.js';
 import { Reject, unsupported, type Env } from './env.js';
 import { markChainPrecision } from './precision.js';
+import { checkInstrumentationHelper } from './instrumentation.js';
 import { checkRead, regOf, regTypeStr } from './regs.js';
 import { pushStack } from './stack.js';
 import { curFrame, newFrame, NOT_INIT, unknownScalar, type RegState, type VState } from './state.js';
@@ -70,7 +71,8 @@ export function checkFuncCall(env: Env, pc: number, off: number): number {
 /** A helper call (bpf_loop, bpf_get_prandom_u32, bpf_ktime_get_ns). */
 export function checkHelperCall(env: Env, pc: number, id: number): number {
   const fn = helperById(id);
-  if (!fn || fn.modelOnly) throw unsupported(`helper #${id}`, pc);
+  if (!fn || (fn.modelOnly && !env.instrumented)) throw unsupported(`helper #${id}`, pc);
+  if (fn.modelOnly) return checkInstrumentationHelper(env, pc, fn);
   const regs = curFrame(env.cur).regs;
   if (id === BPF_LOOP_ID) {
     // check_func_arg for each argument, in order
@@ -174,7 +176,8 @@ export function checkKfuncCall(env: Env, pc: number, name: string): number | 'th
     s.refs.push({ id, insn: pc, callbackRef: top.inCallback ? top.frameno : 0 });
     regs[0] = { kind: 'obj', id, refObjId: id, maybeNull: true };
   }
-  if (fn.effect === 'throw') {
+  // In a rewrite's verification bpf_throw only records the exception and returns (RFC v1 3/9).
+  if (fn.effect === 'throw' && !env.instrumented) {
     markChainThrow(env, pc);
     checkThrowResources(env, pc);
     return 'throw';

@@ -58,6 +58,8 @@ export interface Env {
   readonly kind: ProgramKind;
   readonly ctxSize: number;
   readonly quirks: ReadonlySet<Quirk>;
+  /** Verifying a rewrite: bpf_throw returns, the instrumentation helpers exist (verify.ts). */
+  readonly instrumented: boolean;
   readonly pcs: PcInfo;
   /** Whether a global subprogram throws, as known to the current pass. */
   globalCanThrow: (subprog: number) => boolean;

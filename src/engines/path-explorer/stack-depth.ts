@@ -31,7 +31,8 @@ export function checkMaxStackDepth(env: Env): void {
       const insn = insnAtPc(env, i);
       if (!insn) continue;
       if (insn.kind === 'kfunc' && insn.name === 'bpf_throw') {
-        if (env.profile !== 'mainline') continue;
+        // A rewrite's bpf_throw returns (verify's `instrumented`): no unwinding, so no callback rule.
+        if (env.profile !== 'mainline' || env.instrumented) continue;
         let err = env.isCb[idx] === true;
         for (let c = 0; c < frame && !err; c++) if (env.isCb[retProg[c]!]) err = true;
         if (err)

@@ -82,7 +82,7 @@ export function updateLiveStack(env: Env): void {
         const insn = insnAtPc(env, pc);
         if (!insn) continue;
         let out = 0n;
-        for (const s of successors(insn, pc, env.profile)) out |= live.get(s) ?? 0n;
+        for (const s of successors(insn, pc, env.profile, env.instrumented)) out |= live.get(s) ?? 0n;
         const v = (inst.read.get(pc) ?? 0n) | (out & ~(inst.write.get(pc) ?? 0n));
         if (v !== (live.get(pc) ?? 0n)) {
           live.set(pc, v);

@@ -12,7 +12,7 @@ import { Reject, unsupported } from './env.js';
 const isThrow = (insn: Insn | undefined): boolean => insn?.kind === 'kfunc' && insn.name === 'bpf_throw';
 
 /** Successor pcs of the instruction at pc in the CFG (visit_insn). Calls step over the callee. */
-export function successors(insn: Insn, pc: number, profile: Profile): number[] {
+export function successors(insn: Insn, pc: number, profile: Profile, instrumented = false): number[] {
   switch (insn.kind) {
     case 'exit':
       return [];
@@ -24,15 +24,15 @@ export function successors(insn: Insn, pc: number, profile: Profile): number[] {
     case 'ldfunc':
       return [pc + 2];
     case 'kfunc':
-      // RFC v1: a bpf_throw call has no fall-through edge, like exit
-      return profile === 'rfc' && isThrow(insn) ? [] : [pc + 1];
+      // RFC v1: a bpf_throw call has no fall-through edge, like exit (unless it returns: a rewrite's)
+      return profile === 'rfc' && isThrow(insn) && !instrumented ? [] : [pc + 1];
     default:
       return [pc + 1];
   }
 }
 
 /** The structural checks, in the kernel's order; returns the subprograms. */
-export function checkStructure(program: Program, profile: Profile): Subprog[] {
+export function checkStructure(program: Program, profile: Profile, instrumented = false): Subprog[] {
   const { insns } = program;
   const { pcOf, insnAt, slotCount } = layoutOf(insns);
   if (insns.length === 0) throw new Reject('structure', 'last insn is not an exit or jmp', null);
@@ -70,7 +70,7 @@ export function checkStructure(program: Program, profile: Profile): Subprog[] {
   // check_btf_func
   const subs = subprogsOf(program);
   if (!subs.ok) throw new Reject('structure', subs.message, null);
-  checkCfg(insns, insnAt, slotCount, profile, subs.subprogs);
+  checkCfg(insns, insnAt, slotCount, profile, subs.subprogs, instrumented);
   return subs.subprogs;
 }
 
@@ -81,6 +81,7 @@ function checkCfg(
   slotCount: number,
   profile: Profile,
   subprogs: readonly Subprog[],
+  instrumented: boolean,
 ): void {
   const seen = new Uint8Array(slotCount + 1);
   const work = [0];
@@ -90,9 +91,11 @@ function checkCfg(
     const i = insnAt[pc]!;
     if (i < 0) continue; // a jump into the middle of an ld_imm64: reported below
     const insn = insns[i]!;
-    const next = successors(insn, pc, profile);
+    const next = successors(insn, pc, profile, instrumented);
     if (insn.kind === 'call' || insn.kind === 'ldfunc') next.push(pc + insn.off + 1);
     for (const t of next) {
+      // An rfc program may end with a bpf_throw that never runs: it does not fall off the end.
+      if (instrumented && t === slotCount && isThrow(insn)) continue;
       if (t < 0 || t >= slotCount)
         throw new Reject('structure', `jump out of range from insn ${pc} to ${t}`, pc);
       if (!seen[t]) {
@@ -104,7 +107,9 @@ function checkCfg(
   for (let pc = 0; pc < slotCount; pc++) {
     const i = insnAt[pc]!;
     if (i < 0) continue;
-    if (!seen[pc]) throw new Reject('structure', `unreachable insn ${pc}`, pc);
+    // A rewrite keeps the dead code after an outer throw's `r0 = r1; exit` (SPEC §5 step 4); the kernel
+    // removes such code after patching (opt_remove_dead_code) instead of rejecting it.
+    if (!seen[pc] && !instrumented) throw new Reject('structure', `unreachable insn ${pc}`, pc);
     const insn = insns[i]!;
     if ((insn.kind === 'lddw' || insn.kind === 'ldfunc') && seen[pc + 1])
       throw new Reject('structure', `jump into the middle of ldimm64 insn ${pc}`, pc);
@@ -117,7 +122,7 @@ function checkCfg(
       const enter = (pc: number): void => {
         state[pc] = 1;
         const insn = insns[insnAt[pc]!]!;
-        stack.push({ pc, next: successors(insn, pc, profile), k: 0 });
+        stack.push({ pc, next: successors(insn, pc, profile, instrumented), k: 0 });
       };
       enter(root);
       while (stack.length > 0) {

@@ -17,6 +17,12 @@ import { checkStructure } from './structure.js';
 
 export interface PathExplorerOptions extends VerifyOptions {
   readonly log?: boolean;
+  /**
+   * Verify the program as an instrumented rewrite (SPEC §5) runs: `bpf_throw` records the exception and
+   * returns, a plain void kfunc (no marks, no resource checks, a fall-through edge under rfc too), and the
+   * instrumentation helpers `bpf_get_exception`/`bpf_reset_exception` exist. See rewriteVerdict.
+   */
+  readonly instrumented?: boolean;
 }
 
 function newEnv(
@@ -35,6 +41,7 @@ function newEnv(
     kind: program.kind,
     ctxSize: program.ctxSize,
     quirks: new Set<Quirk>(options.quirks),
+    instrumented: options.instrumented === true,
     pcs,
     globalCanThrow: () => false,
     idGen: 0,
@@ -115,8 +122,9 @@ export function verify(program: Program, options: PathExplorerOptions): ModelRes
   try {
     if (program.kind !== 'syscall')
       throw new Reject('unsupported', `unsupported: ${program.kind} programs`, null);
-    const subprogs = checkStructure(program, options.profile);
-    const pcs = analyse(program.insns, layoutOf(program.insns), options.profile);
+    const instrumented = options.instrumented === true;
+    const subprogs = checkStructure(program, options.profile, instrumented);
+    const pcs = analyse(program.insns, layoutOf(program.insns), options.profile, instrumented);
     const globalThrows = globalThrowInfo(program, options, subprogs, pcs);
     env = newEnv(program, options, subprogs, pcs, wantLog);
     env.globalCanThrow = (g) => globalThrows[g] === true;

@@ -94,6 +94,28 @@ describe('throwfuzz check --engine path-explorer', () => {
     });
   });
 
+  it('says when the rewrite would be rejected, and JSON carries rewriteVerdict', async () => {
+    const text = await runCli('check', file('kernel/rewrite-stack-512-main.s'), '--engine', 'path-explorer');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('rewrite rejected (stack): invalid write to stack R10 off=-520 size=8');
+    const ok = await runCli('check', file('kernel/rewrite-stack-504-main.s'), '--engine', 'path-explorer');
+    expect(ok.stdout).not.toContain('rewrite rejected');
+    const json = await runCli(
+      'check',
+      file('kernel/rewrite-stack-512-main.s'),
+      '--engine',
+      'path-explorer',
+      '--json',
+    );
+    const [entry] = JSON.parse(json.stdout) as [{ engines: { 'path-explorer': Record<string, unknown> } }];
+    expect(entry.engines['path-explorer'].rewriteVerdict).toEqual({
+      accepted: false,
+      class: 'stack',
+      message: 'invalid write to stack R10 off=-520 size=8',
+      insn: 7,
+    });
+  });
+
   it('JSON: the kernel fields plus facts and rewrite', async () => {
     const run = await runCli(
       'check',
