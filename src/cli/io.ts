@@ -1,5 +1,5 @@
 /** The CLI's window on the world, injectable so commands run in-process in tests. */
-import { promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { MAX_TEXT_BYTES } from '../bpf/limits.js';
 import { printable } from '../bpf/source-error.js';
@@ -27,24 +27,34 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 /**
  * Read at most `maxBytes + 1` bytes of a file (one more than allowed, so the caller can tell "too large").
  * Streams and stops: /dev/zero, a FIFO or a file that grows all end, and a size stat reports (0 for
- * /dev/zero) is never trusted.
+ * /dev/zero) is never trusted. The reads are synchronous: sysfs files such as the kernel's BTF come a page
+ * per read(), and a thread-pool round trip per page costs a hundred times the read.
  */
-export async function readFileBounded(path: string, maxBytes: number): Promise<Buffer> {
-  const handle = await fs.open(path, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    let total = 0;
-    while (total <= maxBytes) {
-      const chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
+export function readFileBounded(path: string, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve) => {
+    const fd = openSync(path, 'r');
+    try {
+      const chunks: Buffer[] = [];
+      let total = 0;
+      let chunk = Buffer.allocUnsafe(Math.min(1 << 20, maxBytes + 1));
+      let used = 0;
+      while (total <= maxBytes) {
+        const n = readSync(fd, chunk, used, Math.min(chunk.length - used, maxBytes + 1 - total), null);
+        if (n === 0) break;
+        used += n;
+        total += n;
+        if (used === chunk.length) {
+          chunks.push(chunk);
+          chunk = Buffer.allocUnsafe(Math.min(1 << 20, Math.max(1, maxBytes + 1 - total)));
+          used = 0;
+        }
+      }
+      chunks.push(chunk.subarray(0, used));
+      resolve(Buffer.concat(chunks, total));
+    } finally {
+      closeSync(fd);
     }
-    return Buffer.concat(chunks, total);
-  } finally {
-    await handle.close();
-  }
+  });
 }
 
 export const processIo: Io = {
