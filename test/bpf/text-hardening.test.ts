@@ -64,6 +64,11 @@ describe('echoed tokens are printable and short', () => {
     );
     expect(parseProgram(`exit ; ${')('.repeat(1_000_000)}\n`).notes).toHaveLength(1);
   });
+  it('a huge line that starts like a log prefix is one error, not a regex stack overflow', () => {
+    expect(errorOf(`0: ${'.'.repeat(10_000_000)}\n`)).toBe(
+      `bad.s:1:1: line longer than ${MAX_STATEMENT_CHARS} characters before its comment`,
+    );
+  });
   it('escapes the file name too', () => {
     try {
       parseProgram('frob\n', 'a\nb.s');

@@ -2,6 +2,7 @@
  * Line-level reading of the text form: comments, verifier-log prefixes, labels. Columns are 1-based and
  * refer to the original line.
  */
+import { MAX_STATEMENT_CHARS } from '../limits.js';
 
 export interface SourceLine {
   readonly line: number;
@@ -36,7 +37,8 @@ function readLine(raw: string, line: number): SourceLine {
   const comment = cut < 0 ? null : raw.slice(cut + 1).trim();
   let start = 0;
   let logPrefix: SourceLine['logPrefix'] = null;
-  const m = LOG_PREFIX.exec(body);
+  // Only the head of a line can be a prefix; a regex run over a huge line can exhaust its backtrack stack.
+  const m = LOG_PREFIX.exec(body.slice(0, MAX_STATEMENT_CHARS));
   if (m) {
     logPrefix = { index: Number(m[2]), opcode: parseInt(m[3]!, 16), col: m[1]!.length + 1 };
     start = m[0].length;
