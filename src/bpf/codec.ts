@@ -3,7 +3,9 @@
  * endian), `ld_imm64` in two slots, and its hex form.
  */
 import { ALU_OPS, JMP_OPS, type AluOp, type Insn, type JmpOp, type Reg, type Size } from './insn.js';
-import { helperById, kernelFnByName, kfuncByModelBtfId } from './kernel-functions.js';
+import { helperById, kernelFnByName, kfuncByModelBtfId, UNNAMED_KFUNC } from './kernel-functions.js';
+import { MAX_INSNS, MAX_RAW_BYTES } from './limits.js';
+import { quoted } from './source-error.js';
 
 const CLS = { ld: 0, ldx: 1, st: 2, stx: 3, alu: 4, jmp: 5, jmp32: 6, alu64: 7 } as const;
 const SRC_X = 0x08;
@@ -63,9 +65,15 @@ export interface EncodeOptions {
   readonly kfuncId?: (name: string) => number;
 }
 
+/** Names of kfunc BTF ids (e.g. the running kernel's), for ids that are not the model's. */
+export type KfuncNames = (btfId: number) => string | undefined;
+
 export interface DecodeOptions {
-  /** Name of the kfunc with a BTF id that is not one of the model's ids (e.g. from the running kernel). */
-  readonly kfuncName?: (btfId: number) => string | undefined;
+  /**
+   * Name of the kfunc with a BTF id that is not one of the model's ids. A call whose id it does not name,
+   * or names as a kfunc the model does not know, decodes as `kfunc#N` (name UNNAMED_KFUNC, the id kept).
+   */
+  readonly kfuncName?: KfuncNames;
 }
 
 export class DecodeError extends Error {
@@ -156,6 +164,11 @@ export function encode(insns: readonly Insn[], opts: EncodeOptions = {}): Uint8A
 }
 
 function readSlots(bytes: Uint8Array): RawSlot[] {
+  if (bytes.length > MAX_RAW_BYTES)
+    throw new DecodeError(
+      `larger than ${MAX_RAW_BYTES} bytes (${MAX_INSNS} instructions, the kernel's limit)`,
+      0,
+    );
   if (bytes.length % 8 !== 0) throw new DecodeError(`length ${bytes.length} is not a multiple of 8 bytes`, 0);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const slots: RawSlot[] = [];
@@ -237,8 +250,11 @@ export function decode(bytes: Uint8Array, opts: DecodeOptions = {}): Insn[] {
             const model = kfuncByModelBtfId(s.imm);
             if (model) insns.push({ kind: 'kfunc', name: model.name, btfId: null });
             else {
-              const name = opts.kfuncName?.(s.imm) ?? fail(`unknown kfunc btf id ${s.imm}`);
-              insns.push({ kind: 'kfunc', name, btfId: s.imm });
+              if (s.imm <= 0) fail(`invalid kfunc btf id ${s.imm}`);
+              const name = opts.kfuncName?.(s.imm);
+              // Only a modelled kfunc's name reads back; any other id stays a number (`kfunc#N`).
+              const known = name !== undefined && kernelFnByName(name)?.kind === 'kfunc';
+              insns.push({ kind: 'kfunc', name: known ? name : UNNAMED_KFUNC, btfId: s.imm });
             }
           } else fail(`unsupported call src_reg ${s.src}`);
         } else {
@@ -309,11 +325,14 @@ export function toHex(bytes: Uint8Array): string {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
 }
 
-/** Parse hex (white space allowed between bytes); throws a plain Error with the offending position. */
+/**
+ * Parse hex: white space allowed between bytes, and a `0x` before each run of digits (as pasted from C or
+ * a debugger). Throws a plain Error with the offending position in the digits.
+ */
 export function fromHex(text: string): Uint8Array {
-  const compact = text.replace(/\s+/g, '');
+  const compact = text.replace(/(^|\s)0[xX]/g, '$1').replace(/\s+/g, '');
   const bad = /[^0-9a-fA-F]/.exec(compact);
-  if (bad) throw new Error(`invalid hex digit '${bad[0]}' at position ${bad.index + 1}`);
+  if (bad) throw new Error(`invalid hex digit ${quoted(bad[0])} at position ${bad.index + 1}`);
   if (compact.length % 2 !== 0) throw new Error('odd number of hex digits');
   return Uint8Array.from(Buffer.from(compact, 'hex'));
 }

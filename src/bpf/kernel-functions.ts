@@ -42,6 +42,12 @@ function helper(name: string, id: number, args: number, effect: KernelFnEffect, 
   return { name, kind: 'helper', helperId: id, modelBtfId: null, args, effect, modelOnly };
 }
 
+/**
+ * The name of a kfunc call known only by its BTF id, printed `call kfunc#N`: raw instructions whose id is
+ * neither the model's nor one the caller could name (another kernel's, or a kfunc the model lacks).
+ */
+export const UNNAMED_KFUNC = 'kfunc';
+
 /** BPF_FUNC_loop */
 export const BPF_LOOP_ID = 181;
 /** Ids the model reserves for the RFC's instrumentation helpers (beyond any kernel's __BPF_FUNC_MAX_ID). */

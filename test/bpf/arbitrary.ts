@@ -12,7 +12,7 @@ import {
   type Reg,
   type Width,
 } from '../../src/bpf/insn.js';
-import { KERNEL_FUNCTIONS } from '../../src/bpf/kernel-functions.js';
+import { KERNEL_FUNCTIONS, UNNAMED_KFUNC } from '../../src/bpf/kernel-functions.js';
 import { layoutOf } from '../../src/bpf/layout.js';
 import type { FuncDecl, Label, Note, Program } from '../../src/bpf/program.js';
 
@@ -79,6 +79,11 @@ export const anyInsn: fc.Arbitrary<Insn> = fc.oneof(
     name: f.name,
     btfId: withId ? lawBtfId(f.name) : null,
   })),
+  // A kfunc known only by its id (decode's `kfunc#N` for an id it cannot name).
+  fc
+    .integer({ min: 1, max: 0x7fffffff })
+    .filter((id) => lawKfuncName(id) === undefined)
+    .map((id) => ({ kind: 'kfunc' as const, name: UNNAMED_KFUNC, btfId: id })),
   fc.record({ kind: fc.constant('call' as const), off: s32 }),
   fc.constant({ kind: 'exit' as const }),
 );

@@ -38,11 +38,11 @@ const cases: [kind: string, text: string, error: string][] = [
     "bad.s:1:6: unknown kernel function 'bpf_frob'",
   ],
   ['helper id mismatch', 'call bpf_loop#12\nexit\n', 'bad.s:1:6: helper bpf_loop has id 181, not 12'],
-  ['duplicate label', 'a:\nr0 = 0\na:\nexit\n', "bad.s:3:1: duplicate label 'a'"],
+  ['duplicate label', 'a:\nr0 = 0\na:\nexit\n', "bad.s:3:1: duplicate label 'a' (first at line 1)"],
   [
     'duplicate function',
     'r0 = 0\nexit\n.func f static\nexit\n.func f static\nexit\n',
-    "bad.s:5:7: duplicate label 'f'",
+    "bad.s:5:7: duplicate function 'f' (first at line 3)",
   ],
   ['jump out of range', 'r0 = 0\ngoto pc+5\nexit\n', 'bad.s:2:1: jump out of range from insn 1 to 7'],
   ['jump backwards out of range', 'goto -2\nexit\n', 'bad.s:1:1: jump out of range from insn 0 to -1'],

@@ -1,7 +1,6 @@
 /** Run the CLI in-process with captured output. */
-import { promises as fs } from 'node:fs';
 import { main } from '../../src/cli/main.js';
-import { writeFileAtomic, type Io } from '../../src/cli/io.js';
+import { readFileBounded, writeFileAtomic, type Io } from '../../src/cli/io.js';
 
 export interface CliRun {
   code: number;
@@ -15,7 +14,7 @@ export async function runCli(...argv: string[]): Promise<CliRun> {
   const io: Io = {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    readFile: (p) => fs.readFile(p),
+    readFile: readFileBounded,
     writeFile: writeFileAtomic,
     isTty: false,
   };

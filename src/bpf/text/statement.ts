@@ -5,6 +5,8 @@
 import {
   fitsS16,
   lddwFields,
+  S32_MAX,
+  S32_MIN,
   type AluOp,
   type Insn,
   type JmpOp,
@@ -13,7 +15,8 @@ import {
   type Size,
   type Width,
 } from '../insn.js';
-import { kernelFnByName } from '../kernel-functions.js';
+import { kernelFnByName, UNNAMED_KFUNC } from '../kernel-functions.js';
+import { echoed, quoted } from '../source-error.js';
 
 /** A statement error at a column relative to the statement's start (0-based). */
 export class StatementError extends Error {
@@ -87,9 +90,14 @@ function fail(message: string, at: Span | number): never {
 
 function parseNumber(s: Span): { value: bigint; hex: boolean } {
   const m = NUMBER.exec(s.text);
-  if (!m) fail(`malformed number '${s.text}'`, s);
-  const mag = BigInt(m[2]!);
-  return { value: m[1] === '-' ? -mag : mag, hex: m[2]!.startsWith('0x') || m[2]!.startsWith('0X') };
+  if (!m) fail(`malformed number ${quoted(s.text)}`, s);
+  const digits = m[2]!;
+  const hex = digits.startsWith('0x');
+  // BigInt() takes time quadratic in the length of its string, and no field holds more than 64 bits: a
+  // number with more significant digits than any 64-bit value (20) is past every limit, whatever it is.
+  const significant = (hex ? digits.slice(2) : digits).replace(/^0+/, '').length;
+  const mag = significant > 24 ? 1n << 100n : BigInt(digits);
+  return { value: m[1] === '-' ? -mag : mag, hex };
 }
 
 /** A 32-bit immediate: signed decimal, or hex read as the raw 32-bit pattern (the log prints `0x%x`). */
@@ -97,22 +105,24 @@ function imm32(s: Span): number {
   const { value, hex } = parseNumber(s);
   if (value >= -0x80000000n && value <= 0x7fffffffn) return Number(value);
   if (hex && value > 0n && value <= 0xffffffffn) return Number(BigInt.asIntN(32, value));
-  return fail(`immediate ${s.text} does not fit in 32 bits`, s);
+  return fail(`immediate ${echoed(s.text)} does not fit in 32 bits`, s);
 }
 
-function off16(s: Span, what: string): number {
+/** A signed offset field: 16 bits for jumps and memory, 32 for calls and callback loads (the imm field). */
+function offset(s: Span, what: string, bits: 16 | 32): number {
   const compact = { text: s.text.replace(/\s+/g, ''), at: s.at };
   const { value } = parseNumber(compact);
   const n = Number(value);
-  if (!fitsS16(n)) fail(`${what} ${compact.text} does not fit in 16 bits`, s);
+  const fits = bits === 16 ? fitsS16(n) : n >= S32_MIN && n <= S32_MAX;
+  if (!fits) fail(`${what} ${echoed(compact.text)} does not fit in ${bits} bits`, s);
   return n;
 }
 
 function register(s: Span): { reg: Reg; width: Width } {
   const m = /^([rw])([0-9]+)$/.exec(s.text);
-  if (!m) return fail(`expected a register, found '${s.text}'`, s);
+  if (!m) return fail(`expected a register, found ${quoted(s.text)}`, s);
   const n = Number(m[2]);
-  if (n > 10 || m[2]!.length > 2) fail(`unknown register '${s.text}'`, s);
+  if (n > 10 || m[2]!.length > 2) fail(`unknown register ${quoted(s.text)}`, s);
   return { reg: n as Reg, width: m[1] === 'r' ? 64 : 32 };
 }
 
@@ -121,23 +131,24 @@ const looksLikeRegister = (text: string): boolean => /^[rw][0-9]+$/.test(text);
 function operand(s: Span, width: Width): Operand {
   if (looksLikeRegister(s.text)) {
     const r = register(s);
-    if (r.width !== width) fail(`register '${s.text}' does not match the ${width}-bit operation`, s);
+    if (r.width !== width) fail(`register ${quoted(s.text)} does not match the ${width}-bit operation`, s);
     return { kind: 'reg', reg: r.reg };
   }
-  if (!NUMBER.test(s.text)) fail(`malformed operand '${s.text}'`, s);
+  if (!NUMBER.test(s.text)) fail(`malformed operand ${quoted(s.text)}`, s);
   return { kind: 'imm', imm: imm32(s) };
 }
 
-/** `pc+N`, `pc-N`, `+N`, `-N` or a name. */
-function target(s: Span): { off: number } | { name: NamedTarget } {
+/** `pc+N`, `pc-N`, `+N`, `-N` or a name; a jump's offset has 16 bits, a call's 32. */
+function target(s: Span, bits: 16 | 32): { off: number } | { name: NamedTarget } {
+  const what = bits === 16 ? 'jump' : 'call';
   const rel = /^(?:pc)?([-+]\s*[0-9]+)$/.exec(s.text);
-  if (rel) return { off: off16({ text: rel[1]!, at: s.at }, 'jump offset') };
+  if (rel) return { off: offset({ text: rel[1]!, at: s.at }, `${what} offset`, bits) };
   if (IDENT.test(s.text)) return { name: { name: s.text, offset: s.at } };
-  return fail(`malformed jump target '${s.text}'`, s);
+  return fail(`malformed ${what} target ${quoted(s.text)}`, s);
 }
 
-function withTarget(make: (off: number) => Insn, s: Span): ParsedStatement {
-  const t = target(s);
+function withTarget(make: (off: number) => Insn, s: Span, bits: 16 | 32 = 16): ParsedStatement {
+  const t = target(s, bits);
   return 'off' in t ? { insn: make(t.off), target: null } : { insn: make(0), target: t.name };
 }
 
@@ -146,12 +157,12 @@ const MEM = /^\*\(\s*(\w+)\s*\*\s*\)\s*\(\s*(\w+)\s*([-+]\s*\w+)?\s*\)$/d;
 
 function memory(s: Span): { size: Size; base: Reg; off: number } {
   const m = MEM.exec(s.text);
-  if (!m) return fail(`malformed memory operand '${s.text}'`, s);
+  if (!m) return fail(`malformed memory operand ${quoted(s.text)}`, s);
   const sizeSpan = shift(span(m, 1), s.at);
-  const size = SIZE_BY_NAME[sizeSpan.text] ?? fail(`unknown access size '${sizeSpan.text}'`, sizeSpan);
+  const size = SIZE_BY_NAME[sizeSpan.text] ?? fail(`unknown access size ${quoted(sizeSpan.text)}`, sizeSpan);
   const base = register(shift(span(m, 2), s.at));
   if (base.width !== 64) fail(`memory base must be a 64-bit register`, shift(span(m, 2), s.at));
-  const off = m[3] === undefined ? 0 : off16(shift(span(m, 3), s.at), 'offset');
+  const off = m[3] === undefined ? 0 : offset(shift(span(m, 3), s.at), 'offset', 16);
   return { size, base: base.reg, off };
 }
 
@@ -170,26 +181,29 @@ function callStatement(s: Span): ParsedStatement {
   const named = /^([A-Za-z_][A-Za-z0-9_]*)(?:#([0-9]+))?$/.exec(s.text);
   if (named) {
     const name = named[1]!;
-    const id = named[2] === undefined ? null : Number(named[2]);
+    const idText = named[2];
+    const id = idText === undefined ? null : Number(idText);
     const fn = kernelFnByName(name);
     if (fn?.kind === 'helper') {
-      if (id !== null && id !== fn.helperId) fail(`helper ${name} has id ${fn.helperId}, not ${id}`, s);
+      if (id !== null && id !== fn.helperId)
+        fail(`helper ${name} has id ${fn.helperId}, not ${echoed(idText!)}`, s);
       return { insn: { kind: 'helper', id: fn.helperId! }, target: null };
     }
-    if (fn?.kind === 'kfunc') {
-      if (id !== null && (id <= 0 || id > 0x7fffffff)) fail(`invalid BTF id ${id}`, s);
+    // `kfunc#N`: a kfunc known only by its BTF id (decode prints one it cannot name so).
+    if (fn?.kind === 'kfunc' || (name === UNNAMED_KFUNC && id !== null)) {
+      if (id !== null && !(id > 0 && id <= S32_MAX)) fail(`invalid BTF id ${echoed(idText!)}`, s);
       return { insn: { kind: 'kfunc', name, btfId: id }, target: null };
     }
-    if (id !== null) fail(`unknown kernel function '${name}'`, s);
+    if (id !== null) fail(`unknown kernel function ${quoted(name)}`, s);
   }
-  return withTarget((off) => ({ kind: 'call', off }), s);
+  return withTarget((off) => ({ kind: 'call', off }), s, 32);
 }
 
 function conditional(m: RegExpExecArray, at: number): ParsedStatement {
   const dstSpan = shift(span(m, 1), at);
   const opSpan = shift(span(m, 2), at);
   const dst = register(dstSpan);
-  const op = JMP_BY_SYMBOL[opSpan.text] ?? fail(`unknown comparison '${opSpan.text}'`, opSpan);
+  const op = JMP_BY_SYMBOL[opSpan.text] ?? fail(`unknown comparison ${quoted(opSpan.text)}`, opSpan);
   const src = operand(shift(span(m, 3), at), dst.width);
   return withTarget(
     (off) => ({ kind: 'jmp', width: dst.width, op, dst: dst.reg, src, off }),
@@ -231,10 +245,10 @@ function assignment(m: RegExpExecArray, at: number, forceLddw: boolean): ParsedS
     if (NUMBER.test(valueSpan.text)) {
       const { value } = parseNumber(valueSpan);
       if (value < -(1n << 63n) || value >= 1n << 64n)
-        fail(`immediate ${valueSpan.text} does not fit in 64 bits`, valueSpan);
+        fail(`immediate ${echoed(valueSpan.text)} does not fit in 64 bits`, valueSpan);
       return { insn: { kind: 'lddw', dst: dst.reg, ...lddwFields(value) }, target: null };
     }
-    return withTarget((off) => ({ kind: 'ldfunc', dst: dst.reg, off }), valueSpan);
+    return withTarget((off) => ({ kind: 'ldfunc', dst: dst.reg, off }), valueSpan, 32);
   }
   if (NUMBER.test(rhs.text)) {
     const { value } = parseNumber(rhs);
@@ -270,7 +284,7 @@ export function parseStatement(text: string, ldImm64 = false): ParsedStatement {
         target: null,
       };
     }
-    if (!NUMBER.test(value.text)) fail(`malformed operand '${value.text}'`, value);
+    if (!NUMBER.test(value.text)) fail(`malformed operand ${quoted(value.text)}`, value);
     return {
       insn: { kind: 'st', size: mem.size, dst: mem.base, off: mem.off, imm: imm32(value) },
       target: null,
@@ -278,6 +292,6 @@ export function parseStatement(text: string, ldImm64 = false): ParsedStatement {
   }
   if ((m = STATEMENT.assign.exec(text)) && looksLikeRegister(m[1]!)) return assignment(m, 0, ldImm64);
   const word = /^\S+/.exec(text)?.[0] ?? text;
-  if (m && /^[A-Za-z][0-9]+$/.test(m[1]!)) fail(`unknown register '${m[1]}'`, 0);
-  return fail(`unknown instruction '${word}'`, 0);
+  if (m && /^[A-Za-z][0-9]+$/.test(m[1]!)) fail(`unknown register ${quoted(m[1]!)}`, 0);
+  return fail(`unknown instruction ${quoted(word)}`, 0);
 }
