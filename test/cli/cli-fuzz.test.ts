@@ -250,6 +250,10 @@ describe('the CLI on arbitrary input (fuzz, deterministic seeds)', () => {
     // Both ends again, and a fair share of the inputs got past the parser to the engine's verdicts.
     expect([...codes.keys()].sort()).toEqual([0, 2]);
     expect(codes.get(0)).toBeGreaterThan(100);
-    expect([...verdicts].sort()).toEqual(['accepted', 'rejected']);
+    // Every verdict is one of the three answers (`not applicable` for programs outside the fragment), and
+    // both real verdicts were reached.
+    expect([...verdicts].filter((v) => !['accepted', 'rejected', 'not'].includes(v))).toEqual([]);
+    expect(verdicts).toContain('accepted');
+    expect(verdicts).toContain('rejected');
   });
 });
