@@ -67,28 +67,35 @@ function annotatedListing(r: PathExplorerResult, facts: Facts): string[] {
   return out;
 }
 
+/** ` (insn N)` after a message, unless the kernel's words already name that instruction. */
+function insnSuffix(message: string, insn: number | null): string {
+  if (insn === null || new RegExp(`\\binsn ${insn}\\b`).test(message)) return '';
+  return ` (insn ${insn})`;
+}
+
 export function modelText(r: PathExplorerResult): string[] {
   const { result } = r;
   const v = result.verdict;
   const head = `${v.accepted ? 'accepted' : `rejected (${v.class})`} (${result.stats.insnsProcessed} insns processed, ${r.profile}${r.quirks.length ? `, quirks ${r.quirks.join(',')}` : ''})`;
   const lines = [head];
-  if (!v.accepted) lines.push(`  message: ${v.message}${v.insn === null ? '' : ` (insn ${v.insn})`}`);
+  if (!v.accepted) lines.push(`  message: ${v.message}${insnSuffix(v.message, v.insn)}`);
   if (result.facts) {
-    lines.push('  listing:', ...annotatedListing(r, result.facts).map((l) => `  ${l}`));
+    lines.push('  listing:');
+    // One push per line: a spread of a long program's lines overflows the call stack.
+    for (const l of annotatedListing(r, result.facts)) lines.push(`  ${l}`);
     lines.push(
       '  can_throw:',
       ...result.facts.subprogs.map((s) => `    ${s.name}: ${s.canThrow ? 'yes' : 'no'}`),
       `  throws exception: ${result.facts.throwsException ? 'yes' : 'no'}`,
     );
   }
-  if (result.rewrite !== null)
-    lines.push(
-      '  rewrite:',
-      ...result.rewrite
-        .trimEnd()
-        .split('\n')
-        .map((l) => `    | ${l}`),
-    );
-  if (result.log) lines.push('  log:', ...result.log.map((l) => `    | ${l}`));
+  if (result.rewrite !== null) {
+    lines.push('  rewrite:');
+    for (const l of result.rewrite.trimEnd().split('\n')) lines.push(`    | ${l}`);
+  }
+  if (result.log) {
+    lines.push('  log:');
+    for (const l of result.log) lines.push(`    | ${l}`);
+  }
   return lines;
 }

@@ -95,7 +95,7 @@ export function registerCheck(cli: Command, ctx: CliContext): void {
               }
               const result = await engine.check(program);
               engines[name] = engineJson(result);
-              lines.push(...engineText(result).map((l) => `  ${l}`));
+              for (const l of engineText(result)) lines.push(`  ${l}`);
             }
             if (opts.json) report.push({ file, engines });
             else io.stdout(`${lines.join('\n')}\n`);
