@@ -42,7 +42,8 @@ describe('the size limit without a kernel', () => {
     const sent: number[] = [];
     const executor: Executor = {
       request: <O extends ExecutorOp>(req: ExecutorRequest & { readonly op: O }): Promise<Exchange<O>> => {
-        if (req.op === 'check') sent.push(req.insns.length / 8);
+        if (req.op === 'check')
+          sent.push((req as Extract<ExecutorRequest, { op: 'check' }>).insns.length / 8);
         const reply = {
           result: { ok: false, errno: 'E2BIG' },
           stage: 'prog',

@@ -30,8 +30,12 @@ const INSN_LINE = /^\d+: \([0-9a-f]{2}\) /;
 
 /** From the last instruction line (if any) to the line before `processed`, ids and padding normalised. */
 function ending(log: readonly string[]): string[] {
-  const end = log.findLastIndex((l) => l.startsWith('processed '));
-  const upTo = end < 0 ? log.length : end;
+  let upTo = log.length;
+  for (let i = log.length - 1; i >= 0; i--)
+    if (log[i]!.startsWith('processed ')) {
+      upTo = i;
+      break;
+    }
   let start = 0;
   for (let i = upTo - 1; i >= 0; i--)
     if (INSN_LINE.test(log[i]!)) {
