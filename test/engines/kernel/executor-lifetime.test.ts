@@ -38,6 +38,8 @@ describe.skipIf(notBuilt)('the executor and its client', () => {
       const c = new ExecutorClient({ path: ${JSON.stringify(executorPath)} });
       await c.request({ op: 'ping' });
       void c.request({ op: 'sleep', ms: 60000 });
+      // Let the request reach the executor: from then on it sleeps, deaf to its stdin's EOF.
+      await new Promise((r) => setTimeout(r, 500));
       console.log(c.pid);
       setInterval(() => {}, 1000);`;
     const node = spawn(process.execPath, ['--input-type=module', '-e', script], {
@@ -60,6 +62,8 @@ describe.skipIf(notBuilt)('the executor and its client', () => {
     // Bounded wait, not a speed test: without the parent-death signal the executor sleeps for a minute.
     for (let waited = 0; waited < 10_000 && running(pid); waited += 50)
       await new Promise((r) => setTimeout(r, 50));
-    expect(running(pid)).toBe(false);
+    const survived = running(pid);
+    if (survived) process.kill(pid, 'SIGKILL'); // leave nothing behind when the test fails
+    expect(survived).toBe(false);
   }, 20_000);
 });
