@@ -97,6 +97,12 @@ function listing(r: PathExplorerResult, facts: Facts, all: boolean, emit: Emit):
   });
 }
 
+/** ` (insn N)` after a message, unless the kernel's words already name that instruction. */
+function insnSuffix(message: string, insn: number | null): string {
+  if (insn === null || new RegExp(`\\binsn ${insn}\\b`).test(message)) return '';
+  return ` (insn ${insn})`;
+}
+
 function verdictHead(r: PathExplorerResult): string {
   const v = r.result.verdict;
   const settings = `${r.profile}${r.quirks.length ? `, quirks ${r.quirks.join(',')}` : ''}`;
@@ -120,7 +126,7 @@ export function modelText(r: PathExplorerResult, options: TextOptions, emit: Emi
   const { result } = r;
   const v = result.verdict;
   emit(verdictHead(r));
-  if (v.accepted === false) emit(`  message: ${v.message}${v.insn === null ? '' : ` (insn ${v.insn})`}`);
+  if (v.accepted === false) emit(`  message: ${v.message}${insnSuffix(v.message, v.insn)}`);
   const facts = result.facts;
   if (facts) {
     emit(`  throws exception: ${facts.throwsException ? 'yes' : 'no'}`);

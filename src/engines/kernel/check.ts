@@ -21,7 +21,8 @@ import { classifyKernelMessage } from './classify.js';
 import type { Executor } from './executor-client.js';
 import type { KernelResult, KernelRun } from './kernel-result.js';
 import { buildProgramBtf, type ProgramBtf } from './program-btf.js';
-import type { ExecutorReply } from './protocol.js';
+import { MAX_PROG_INSNS, tooManyInsnsMessage } from './prog-size.js';
+import { checkRequestBytes, MAX_REQUEST_BYTES, type ExecutorReply } from './protocol.js';
 import { runDecision } from './safety.js';
 import { DEFAULT_TAIL_LINES, parseVerifierLog } from './verifier-log.js';
 
@@ -72,6 +73,19 @@ function runOf(reply: ExecutorReply<'check'>, inputs: readonly Uint8Array[]): Ke
   return { status: 'ran', outcomes };
 }
 
+/** bpf_prog_load's E2BIG for a program past the size limit: no log, so the message is throwfuzz's. */
+function tooManyInsns(slots: number): KernelResult {
+  const message = tooManyInsnsMessage(slots);
+  return {
+    status: 'rejected',
+    class: classifyKernelMessage(message),
+    message,
+    errno: 'E2BIG',
+    insnsProcessed: null,
+    logTail: [],
+  };
+}
+
 /** Check one program against the live kernel. Never throws for anything the kernel or executor does. */
 export async function checkWithKernel(
   program: Program,
@@ -95,14 +109,22 @@ export async function checkWithKernel(
   const decision = runDecision(program);
   const inputs = decision.run ? inputBuffers(program) : [];
 
-  const exchange = await session.executor.request({
+  const slots = load.insns.length / 8;
+  const request = {
     op: 'check',
     ...load,
     explainLogLevel: options.explainLogLevel ?? DEFAULT_EXPLAIN_LOG_LEVEL,
     logSize: options.logSize ?? DEFAULT_LOG_SIZE,
     ctxSize: program.ctxSize,
     ctxs: inputs,
-  });
+  } as const;
+  if (checkRequestBytes(request) > MAX_REQUEST_BYTES) {
+    // Millions of instructions, far past bpf_prog_load's limit: the kernel's answer is known (prog-size.ts)
+    // and the executor could not take the request anyway.
+    if (slots > MAX_PROG_INSNS) return tooManyInsns(slots);
+    return { status: 'error', stage: 'encode', detail: "the request exceeds the executor's frame limit" };
+  }
+  const exchange = await session.executor.request(request);
   if (exchange.kind === 'fault') return { status: 'fault', stage: 'check', fault: exchange.fault };
   const reply = exchange.reply;
 
@@ -113,6 +135,9 @@ export async function checkWithKernel(
     return { status: 'accepted', insnsProcessed: reply.verifiedInsns, run };
   }
   const errno = reply.result.errno;
+  // The kernel's own answer to an oversized program: E2BIG before the verifier runs, so the log is empty.
+  if (reply.stage === 'prog' && errno === 'E2BIG' && reply.log === '' && slots > MAX_PROG_INSNS)
+    return tooManyInsns(slots);
   const parsed = parseVerifierLog(reply.log, options.tailLines ?? DEFAULT_TAIL_LINES);
   if (reply.stage === 'btf') {
     // Our BTF, not the program, was refused: a harness problem, not a verdict.

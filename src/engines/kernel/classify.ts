@@ -159,6 +159,16 @@ export const CLASS_RULES: readonly Rule[] = [
   // bpf_check_attach_target (rfc attach checks; the live kernel engine never attaches)
   { pattern: /^Cannot attach throwing /, class: 'attach' },
   { pattern: /\(\) is not a global function$/, class: 'attach' },
+
+  // add_subprog: more than BPF_MAX_SUBPROGS subprograms (main included), E2BIG
+  { pattern: /^too many subprograms$/, class: 'structure' },
+
+  // bpf_prog_load (kernel/bpf/syscall.c): E2BIG for a program past BPF_COMPLEXITY_LIMIT_INSNS, before the
+  // verifier and without a log; the words are throwfuzz's (prog-size.ts)
+  {
+    pattern: /^too many insns: \d+ \(limit \d+; bpf_prog_load answers E2BIG with no log\)$/,
+    class: 'too-complex',
+  },
 ];
 
 export function classifyKernelMessage(message: string): KernelClass {

@@ -128,7 +128,11 @@ export class ExecutorClient implements Executor {
   private start(op: ExecutorOp): Live | ExecutorFault {
     let proc: ChildProcessWithoutNullStreams;
     try {
-      proc = spawn(this.options.path, [], { stdio: ['pipe', 'pipe', 'pipe'] });
+      // The executor dies with this process (PR_SET_PDEATHSIG); our pid lets it check it started in time.
+      proc = spawn(this.options.path, [], {
+        stdio: ['pipe', 'pipe', 'pipe'],
+        env: { ...process.env, THROWFUZZ_EXECUTOR_PARENT: String(process.pid) },
+      });
     } catch (e) {
       return { kind: 'spawn', op, detail: String(e) };
     }

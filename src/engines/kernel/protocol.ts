@@ -8,6 +8,9 @@ import { ProtocolError } from './protocol-error.js';
 
 export const PROTOCOL_VERSION = 1;
 
+/** The largest request frame the executor reads (MAX_REQUEST in native/executor.c), length word excluded. */
+export const MAX_REQUEST_BYTES = 64 << 20;
+
 /** What the executor can be asked to do; nothing else reaches the kernel. */
 export type ExecutorRequest =
   | { readonly op: 'ping' }
@@ -109,6 +112,11 @@ function u32s(...values: number[]): Buffer {
   return b;
 }
 
+/** Bytes of a check request's body (what MAX_REQUEST_BYTES bounds), without building it. */
+export function checkRequestBytes(req: ExecutorRequest & { readonly op: 'check' }): number {
+  return 4 + 28 + req.btf.length + req.insns.length + req.funcInfo.length + req.ctxSize * req.ctxs.length;
+}
+
 /** One framed request, ready to write to the executor's stdin. */
 export function encodeRequest(req: ExecutorRequest): Buffer {
   const parts: Uint8Array[] = [u32s(OP_CODE[req.op])];
@@ -164,8 +172,11 @@ export function encodeRequest(req: ExecutorRequest): Buffer {
       throw new ProtocolError(`unknown request ${JSON.stringify(never)}`);
     }
   }
-  const body = Buffer.concat(parts);
-  return Buffer.concat([u32s(body.length), body]);
+  const size = parts.reduce((n, p) => n + p.length, 0);
+  // The executor ends itself on a larger frame: refuse it here, as a protocol fault, instead.
+  if (size > MAX_REQUEST_BYTES)
+    throw new ProtocolError(`a request of ${size} bytes exceeds the executor's ${MAX_REQUEST_BYTES}`);
+  return Buffer.concat([u32s(size), ...parts]);
 }
 
 function result(status: number): SyscallResult {

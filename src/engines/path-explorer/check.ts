@@ -1,5 +1,4 @@
 /** do_check: depth-first over the paths of one subprogram's verification, with an explicit branch stack. */
-import { printInsn } from '../../bpf/text/print.js';
 import { checkAlu } from './alu-insn.js';
 import { checkFuncCall, checkHelperCall, checkKfuncCall } from './calls.js';
 import { insnAtPc, logLine, Reject, unsupported, type Env } from './env.js';
@@ -9,7 +8,7 @@ import { checkLdx, checkSt, checkStx } from './memory.js';
 import { isStateVisited, pushHistory } from './prune.js';
 import { updateBranchCounts } from './stack.js';
 import { updateLiveStack } from './stack-liveness.js';
-import { changedRegs, stateStr } from './log.js';
+import { changedRegs, insnStateLine, insnText, stateStr } from './log.js';
 import { curFrame, newFrame, unknownScalar, type RegState, type VState } from './state.js';
 
 /** BPF_COMPLEXITY_LIMIT_INSNS */
@@ -85,12 +84,24 @@ function step(env: Env, pc: number): number | null {
   }
 }
 
+/** step, and when it rejects, the instruction's line first: the kernel prints it before checking it. */
+function stepLogged(env: Env, pc: number, text: string): number | null {
+  try {
+    return step(env, pc);
+  } catch (e) {
+    if (e instanceof Reject) logLine(env, text);
+    throw e;
+  }
+}
+
 /** do_check_common + do_check for one subprogram. */
 export function doCheck(env: Env, subprog: number): void {
   env.cur = entryState(env, subprog);
   env.stack = [];
   env.explored = new Map();
   env.insnIdx = env.subprogs[subprog]!.startPc;
+  // do_check prints the entry state before the first instruction (everything is scratched)
+  if (env.log) logLine(env, `${env.insnIdx}: ${stateStr(env.cur)}`);
   let prev = -1;
   let printState = false;
   for (;;) {
@@ -111,18 +122,17 @@ export function doCheck(env: Env, subprog: number): void {
       let text = '';
       if (env.log) {
         if (printState) logLine(env, `from ${prev} to ${pc}: ${stateStr(env.cur)}`);
-        const insn = insnAtPc(env, pc);
-        text = `${pc}: ${insn ? printInsn(insn, pc) : '?'}`;
+        text = insnText(insnAtPc(env, pc), pc);
         before = curFrame(env.cur).regs.slice();
       }
       printState = false;
       prev = pc;
       const depth = env.cur.frames.length;
-      next = step(env, pc);
+      next = env.log ? stepLogged(env, pc, text) : step(env, pc);
       if (env.log) {
         const same = env.cur.frames.length === depth && next !== null;
         const changed = same ? changedRegs(before, curFrame(env.cur).regs) : [];
-        logLine(env, changed.length > 0 ? `${text.padEnd(37)} ; ${stateStr(env.cur, changed)}` : text);
+        logLine(env, changed.length > 0 ? insnStateLine(text, stateStr(env.cur, changed)) : text);
         if (!same && next !== null) logLine(env, `${next}: ${stateStr(env.cur)}`);
       }
     }

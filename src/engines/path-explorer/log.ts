@@ -1,4 +1,7 @@
 /** The kernel-style log: register and stack state as print_verifier_state prints them. */
+import { opcodeOf } from '../../bpf/codec.js';
+import type { Insn } from '../../bpf/insn.js';
+import { printInsn } from '../../bpf/text/print.js';
 import { SlotType, type Frame, type RegState, type VState } from './state.js';
 import { tnumIsConst, tnumIsUnknown, tnumStr } from './tnum.js';
 import { S32_MAX, S32_MIN, s64, S64_MAX, S64_MIN, U32_MAX, U64_MAX, u32 } from './u64.js';
@@ -101,7 +104,8 @@ function frameStr(f: Frame, regs: readonly number[] | null): string[] {
 export function stateStr(st: VState, regs: readonly number[] | null = null): string {
   const f = st.frames[st.frames.length - 1]!;
   const parts = frameStr(f, regs);
-  if (st.refs.length > 0 && regs === null) parts.push(`refs=${st.refs.map((r) => r.id).join(',')}`);
+  // print_verifier_state prints the references after a full or a scratched-only state alike
+  if (st.refs.length > 0) parts.push(`refs=${st.refs.map((r) => r.id).join(',')}`);
   const prefix = f.frameno > 0 ? `frame${f.frameno}: ` : '';
   return `${prefix}${parts.join(' ')}${f.inCallback ? ' cb' : ''}`;
 }
@@ -113,4 +117,30 @@ export function changedRegs(before: readonly RegState[], after: readonly RegStat
     if (r !== before[i]) out.push(i);
   });
   return out;
+}
+
+/** verbose_insn: `pc: (opcode) text`, as do_check prints an instruction before checking it. */
+export function insnText(insn: Insn | undefined, pc: number): string {
+  if (!insn) return `${pc}: ?`;
+  let code: string;
+  try {
+    code = opcodeOf(insn).toString(16).padStart(2, '0');
+  } catch {
+    code = '??'; // a kfunc with no BTF id to encode: outside the fragment, rejected by the check itself
+  }
+  return `${pc}: (${code}) ${printInsn(insn, pc)}`;
+}
+
+/** BPF_LOG_MIN_ALIGNMENT, BPF_LOG_ALIGNMENT */
+const MIN_ALIGNMENT = 8;
+const ALIGNMENT = 40;
+
+/**
+ * An instruction's line with the state it changed (print_insn_state): the `;` goes where vlog_alignment
+ * puts it, the next multiple of 8 past the text (at least column 40), counting the newline it replaces.
+ */
+export function insnStateLine(text: string, state: string): string {
+  const pos = text.length + 1;
+  const end = Math.ceil(Math.max(pos + MIN_ALIGNMENT / 2, ALIGNMENT) / MIN_ALIGNMENT) * MIN_ALIGNMENT;
+  return `${text}${' '.repeat(end - pos - 1)}; ${state}`;
 }

@@ -9,6 +9,23 @@ import type { Profile } from '../../bpf/profile.js';
 import type { Program } from '../../bpf/program.js';
 import { Reject, unsupported } from './env.js';
 
+/** BPF_MAX_SUBPROGS (include/linux/bpf_verifier.h) */
+export const BPF_MAX_SUBPROGS = 256;
+
+/** BPF_COMPLEXITY_LIMIT_INSNS: bpf_prog_load's size limit for a loader with CAP_BPF. */
+export const MAX_PROG_INSNS = 1_000_000;
+
+/**
+ * bpf_prog_load (kernel/bpf/syscall.c): more instruction slots than the limit is E2BIG before the verifier
+ * starts, with an empty log. The kernel has no words for it; these are the kernel engine's too
+ * (src/engines/kernel/prog-size.ts), class `too-complex` (docs/path-explorer.md).
+ */
+export function progSizeMessage(program: Program): string | null {
+  const slots = layoutOf(program.insns).slotCount;
+  if (slots <= MAX_PROG_INSNS) return null;
+  return `too many insns: ${slots} (limit ${MAX_PROG_INSNS}; bpf_prog_load answers E2BIG with no log)`;
+}
+
 const isThrow = (insn: Insn | undefined): boolean => insn?.kind === 'kfunc' && insn.name === 'bpf_throw';
 
 /** Successor pcs of the instruction at pc in the CFG (visit_insn). Calls step over the callee. */
@@ -36,11 +53,16 @@ export function checkStructure(program: Program, profile: Profile, instrumented 
   const { insns } = program;
   const { pcOf, insnAt, slotCount } = layoutOf(insns);
   if (insns.length === 0) throw new Reject('structure', 'last insn is not an exit or jmp', null);
-  // add_subprog_and_kfunc
+  // add_subprog_and_kfunc: main, then each call or callback target in instruction order
+  const targets = new Set<number>([0]);
   insns.forEach((insn, i) => {
     if (insn.kind !== 'call' && insn.kind !== 'ldfunc') return;
     const t = pcOf[i]! + insn.off + 1;
     if (t < 0 || t >= slotCount) throw new Reject('structure', 'call to invalid destination', pcOf[i]!);
+    if (targets.has(t)) return;
+    // add_subprog: the subprogram table holds BPF_MAX_SUBPROGS entries, main included
+    if (targets.size >= BPF_MAX_SUBPROGS) throw new Reject('structure', 'too many subprograms', pcOf[i]!);
+    targets.add(t);
   });
   const starts = discoverSubprogStarts(insns);
   // check_subprogs

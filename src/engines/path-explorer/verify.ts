@@ -13,7 +13,7 @@ import { doCheck } from './check.js';
 import { Reject, type Env, type PcInfo } from './env.js';
 import { collectFacts } from './facts.js';
 import { checkMaxStackDepth } from './stack-depth.js';
-import { checkStructure } from './structure.js';
+import { checkStructure, progSizeMessage } from './structure.js';
 
 export interface PathExplorerOptions extends VerifyOptions {
   readonly log?: boolean;
@@ -104,10 +104,19 @@ function globalThrowInfo(
   return known;
 }
 
+const withLine = (log: string[], line: string): string[] => {
+  log.push(line);
+  return log;
+};
+
 function rejected(env: Env | null, e: Reject): { verdict: Verdict; log: string[] } {
   const log = env?.log ?? [];
-  log.push(...e.preface, e.message);
-  if (env) log.push(`processed ${env.insnProcessed} insns (limit 1000000) total_states ${env.totalStates}`);
+  for (const line of e.preface) log.push(line);
+  log.push(e.message);
+  // print_verification_stats: printed for every verification, also one that failed before do_check
+  log.push(
+    `processed ${env?.insnProcessed ?? 0} insns (limit 1000000) total_states ${env?.totalStates ?? 0}`,
+  );
   // SPEC §3: a program outside the fragment is not applicable, neither accepted nor rejected.
   const verdict: Verdict =
     e.cls === 'unsupported'
@@ -118,6 +127,17 @@ function rejected(env: Env | null, e: Reject): { verdict: Verdict; log: string[]
 
 export function verify(program: Program, options: PathExplorerOptions): ModelResult {
   const wantLog = options.log === true;
+  // bpf_prog_load refuses an oversized program before the verifier runs: no log at all.
+  const tooLarge = program.kind === 'syscall' ? progSizeMessage(program) : null;
+  if (tooLarge !== null) {
+    return {
+      verdict: { accepted: false, class: 'too-complex', message: tooLarge, insn: null },
+      facts: null,
+      rewrite: null,
+      stats: { insnsProcessed: 0, states: 0 },
+      log: wantLog ? [] : null,
+    };
+  }
   let env: Env | null = null;
   try {
     if (program.kind !== 'syscall')
@@ -175,7 +195,7 @@ export function verify(program: Program, options: PathExplorerOptions): ModelRes
       facts: null,
       rewrite: null,
       stats,
-      log: wantLog ? [...(env?.log ?? []), `internal error: ${detail}`] : null,
+      log: wantLog ? withLine(env?.log ?? [], `internal error: ${detail}`) : null,
     };
   }
 }

@@ -148,6 +148,8 @@ describe('message classes', () => {
     ['unreachable insn 2', 'structure'],
     ['jump out of range from insn 3 to 9', 'structure'],
     ['The sequence of 8193 jumps is too complex.', 'too-complex'],
+    ['too many subprograms', 'structure'],
+    ['too many insns: 1000001 (limit 1000000; bpf_prog_load answers E2BIG with no log)', 'too-complex'],
     ['Cannot attach throwing extension to main subprog', 'attach'],
     ['something the kernel has never said', 'unclassified'],
   ])('%s → %s', (message, cls) => {
