@@ -293,7 +293,9 @@ describe.skipIf(live.skipReason)('throwfuzz check --engine kernel', () => {
       proxy,
       `#!${process.execPath}
 import { spawn } from 'node:child_process';
-const real = spawn(${JSON.stringify(defaultExecutorPath())}, [], { stdio: ['pipe', 'pipe', 'inherit'] });
+// The executor exits unless its parent is the process named in THROWFUZZ_EXECUTOR_PARENT: here, this proxy.
+const env = { ...process.env, THROWFUZZ_EXECUTOR_PARENT: String(process.pid) };
+const real = spawn(${JSON.stringify(defaultExecutorPath())}, [], { stdio: ['pipe', 'pipe', 'inherit'], env });
 let replied = false;
 real.stdout.on('data', (chunk) => { replied = true; process.stdout.write(chunk); });
 process.stdin.on('data', (chunk) => { if (replied) process.exit(3); real.stdin.write(chunk); });
