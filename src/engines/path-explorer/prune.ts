@@ -10,6 +10,7 @@ import { markAllScalarsImprecise, propagatePrecision } from './precision.js';
 import {
   copyState,
   curFrame,
+  frameInsnIdx,
   SlotType,
   type Frame,
   type RegState,
@@ -163,8 +164,6 @@ function refsafe(old: VState, cur: VState, ids: IdMap): boolean {
 }
 
 /** frame_insn_idx */
-const frameInsnIdx = (st: VState, fr: number): number =>
-  fr === st.frames.length - 1 ? st.insnIdx : st.frames[fr + 1]!.callsite;
 
 /** func_states_equal */
 function funcStatesEqual(
