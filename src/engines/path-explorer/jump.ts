@@ -34,10 +34,10 @@ type JmpInsn = Extract<Insn, { kind: 'jmp' }>;
 const LINKED_MAX = 6;
 
 /**
- * collect_linked_regs: scalars sharing `id` in every frame, at most six (others lose their id). Only
- * registers live at the frame's instruction count (live_regs_before at the jump, or at the call for a
- * caller's frame; 6.18 stable has upstream 2658a1720a19 "bpf: collect only live registers in linked regs");
- * spilled scalars count whatever their liveness. A test of two registers that share an id collects the
+ * collect_linked_regs: scalars sharing `id` in every frame, at most six (others lose their id). Of the
+ * registers, only those live at the frame's instruction are collected (live_regs_before at the jump, or at
+ * the call for a caller's frame; 6.18 stable has upstream 2658a1720a19 "bpf: collect only live registers
+ * in linked regs"); spilled scalars are collected whatever their liveness. A test of two registers that share an id collects the
  * set twice, so with more than three live members the second pass overflows and clears ids, as in the
  * kernel; a dead member is neither collected nor refined and keeps its id.
  */

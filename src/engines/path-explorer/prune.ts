@@ -163,8 +163,6 @@ function refsafe(old: VState, cur: VState, ids: IdMap): boolean {
   return old.refs.every((r, i) => ids.check(r.id, cur.refs[i]!.id));
 }
 
-/** frame_insn_idx */
-
 /** func_states_equal */
 function funcStatesEqual(
   env: Env,

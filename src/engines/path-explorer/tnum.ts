@@ -111,7 +111,7 @@ export function tnumOverlap(a: Tnum, b: Tnum): boolean {
 }
 
 /**
- * tnum_step: the smallest member of `t` above `z`; `t`'s largest member when `z` is at or past it, its
+ * tnum_step: the smallest member of `t` strictly above `z`; `t`'s largest member when `z` is at or past it, its
  * smallest when `z` is below it. __update_reg64_bounds uses it to see that a range holds one member only.
  */
 export function tnumStep(t: Tnum, z: bigint): bigint {
