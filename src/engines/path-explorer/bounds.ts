@@ -13,6 +13,7 @@ import {
   tnumIsConst,
   tnumOr,
   tnumRange,
+  tnumStep,
   tnumSubreg,
   type Tnum,
 } from './tnum.js';
@@ -107,12 +108,23 @@ function updateReg32Bounds(b: Bounds): void {
   b.u32max = min(b.u32max, v.value | v.mask);
 }
 
-/** __update_reg64_bounds */
+/**
+ * __update_reg64_bounds, with the check (6.18 stable, upstream efc11a667878 "bpf: Improve bounds when tnum
+ * has a single possible value") that the u64 range and the tnum share a single value: then the register
+ * is that constant (___mark_reg_known: the scalar's id is kept). The three cases: only umin; umin not a
+ * member and the next member is the tnum's largest; umin not a member and only the next member is in range.
+ */
 function updateReg64Bounds(b: Bounds): void {
   b.smin = max(b.smin, s64(b.var.value | (b.var.mask & 0x8000_0000_0000_0000n)));
   b.smax = min(b.smax, s64(b.var.value | (b.var.mask & S64_MAX)));
   b.umin = max(b.umin, b.var.value);
   b.umax = min(b.umax, b.var.value | b.var.mask);
+  const next = tnumStep(b.var, b.umin);
+  const uminIn = (b.umin & ~b.var.mask & U64_MAX) === b.var.value;
+  const tmax = b.var.value | b.var.mask;
+  if (uminIn && next > b.umax) markKnown(b, b.umin);
+  else if (!uminIn && next === tmax) markKnown(b, tmax);
+  else if (!uminIn && next <= b.umax && tnumStep(b.var, next) > b.umax) markKnown(b, next);
 }
 
 /** __update_reg_bounds */

@@ -4,7 +4,7 @@
  */
 import type { JmpOp } from '../../bpf/insn.js';
 import { copyBounds, regBoundsSync, mark64Unbounded, mark32Unbounded, type Bounds } from './bounds.js';
-import { tnumAnd, tnumConst, tnumIsConst, tnumOr, tnumIntersect, tnumSubreg } from './tnum.js';
+import { tnumAnd, tnumConst, tnumIsConst, tnumOr, tnumIntersect, tnumOverlap, tnumSubreg } from './tnum.js';
 import { max, min, s32, s64, u64 } from './u64.js';
 
 /** A refined comparison: JSET's negation has no opcode, the kernel spells it `JSET | X`. */
@@ -84,6 +84,8 @@ export function scalarBranchTaken(r1: Readonly<Bounds>, r2: Readonly<Bounds>, op
   switch (op) {
     case 'jeq':
       if (tnumIsConst(t1) && tnumIsConst(t2)) return t1.value === t2.value ? 1 : 0;
+      // a bit known in both operands differs: they are never equal (6.18's tnum_overlap test)
+      if (!tnumOverlap(t1, t2)) return 0;
       if (umin1 > umax2 || umax1 < umin2) return 0;
       if (smin1 > smax2 || smax1 < smin2) return 0;
       if (r1.u32min > r2.u32max || r1.u32max < r2.u32min) return 0;
@@ -91,6 +93,7 @@ export function scalarBranchTaken(r1: Readonly<Bounds>, r2: Readonly<Bounds>, op
       break;
     case 'jne':
       if (tnumIsConst(t1) && tnumIsConst(t2)) return t1.value !== t2.value ? 1 : 0;
+      if (!tnumOverlap(t1, t2)) return 1;
       if (umin1 > umax2 || umax1 < umin2) return 1;
       if (smin1 > smax2 || smax1 < smin2) return 1;
       if (r1.u32min > r2.u32max || r1.u32max < r2.u32min) return 1;

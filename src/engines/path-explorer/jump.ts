@@ -1,6 +1,13 @@
 /** Conditional jumps (check_cond_jmp_op): feasibility, both branches refined, linked registers synced. */
 import type { Insn } from '../../bpf/insn.js';
-import { copyBounds, knownBounds, mark32Unbounded, mark64Unbounded, type Bounds } from './bounds.js';
+import {
+  copyBounds,
+  knownBounds,
+  mark32Unbounded,
+  mark64Unbounded,
+  regBoundsSync,
+  type Bounds,
+} from './bounds.js';
 import { boundsSane, flipOp, refineBranch, scalarBranchTaken } from './branch.js';
 import { tnumIsConst } from './tnum.js';
 import { unsupported, type Env } from './env.js';
@@ -9,6 +16,7 @@ import { pushHistory } from './prune.js';
 import { checkRead } from './regs.js';
 import {
   curFrame,
+  frameInsnIdx,
   scalar,
   SlotType,
   type LinkedReg,
@@ -25,11 +33,20 @@ type JmpInsn = Extract<Insn, { kind: 'jmp' }>;
 /** LINKED_REGS_MAX */
 const LINKED_MAX = 6;
 
-/** collect_linked_regs: scalars sharing `id` in every frame, at most six (others lose their id). */
-function collectLinked(st: VState, id: number, out: LinkedReg[]): void {
+/**
+ * collect_linked_regs: scalars sharing `id` in every frame, at most six (others lose their id). Of the
+ * registers, only those live at the frame's instruction are collected (live_regs_before at the jump, or at
+ * the call for a caller's frame; 6.18 stable has upstream 2658a1720a19 "bpf: collect only live registers
+ * in linked regs"); spilled scalars are collected whatever their liveness. A test of two registers that share an id collects the
+ * set twice, so with more than three live members the second pass overflows and clears ids, as in the
+ * kernel; a dead member is neither collected nor refined and keeps its id.
+ */
+function collectLinked(st: VState, liveRegs: Uint16Array, id: number, out: LinkedReg[]): void {
   for (let fr = st.frames.length - 1; fr >= 0; fr--) {
     const f = st.frames[fr]!;
+    const live = liveRegs[frameInsnIdx(st, fr)] ?? 0x7ff;
     for (let r = 0; r < 10; r++) {
+      if (((live >> r) & 1) === 0) continue;
       const v = f.regs[r]!;
       if (v.kind !== 'scalar' || v.id !== id) continue;
       if (out.length < LINKED_MAX) out.push({ frameno: fr, isReg: true, index: r });
@@ -76,8 +93,12 @@ function syncLinked(
     if ((!reg.addConst && !known.addConst) || reg.off === known.off) {
       setLinked(st, e, { ...known, precise: known.precise });
     } else {
+      // reg = known + (reg.off - known.off): ranges by scalar{32,}_min_max_add, known bits by tnum_add, then
+      // reg_bounds_sync (6.18 stable syncs here: without it a [3, 14] signed range kept u64 [0, U64_MAX]
+      // and `if r6 <= 0x100` stayed open; the kernel decides it)
       const delta = knownBounds(BigInt(reg.off - known.off));
       const added = addWithoutSync(known, delta);
+      regBoundsSync(added);
       setLinked(st, e, scalar(added, reg.id, known.precise, reg.addConst, reg.off));
     }
   }
@@ -114,8 +135,12 @@ function ptrOrNull(v: RegState, id: number, isNull: boolean): RegState | null {
   return { ...v, maybeNull: false, id: 0 };
 }
 
-const notNull = (v: RegState): boolean =>
-  v.kind === 'ctx' || v.kind === 'stack' || v.kind === 'func' || (v.kind === 'obj' && !v.maybeNull);
+/**
+ * reg_not_null: the pointers whose test against 0 is_branch_taken decides. Of the fragment's, only a
+ * referenced (so trusted) object after its NULL test; ctx, stack and callback pointers are not in the
+ * kernel's list, so `if r1 == 0` on the ctx explores both branches (asked of 6.18: it does).
+ */
+const notNull = (v: RegState): boolean => v.kind === 'obj' && !v.maybeNull && v.refObjId !== 0;
 
 /** check_cond_jmp_op. Returns the pc to continue at. */
 export function checkCondJmp(env: Env, pc: number, insn: JmpInsn): number {
@@ -136,8 +161,9 @@ export function checkCondJmp(env: Env, pc: number, insn: JmpInsn): number {
     if (dst.kind === 'stack') pushHistory(env, (h) => (h.dstIsStackPtr = true));
   }
 
-  // Pointers (is_branch_taken's pointer case): only a test against 0 of a pointer that cannot be null is
-  // decided; otherwise both branches, unrefined, with the null test of a maybe-null object marking both.
+  // Pointers (is_branch_taken's pointer case): only `==`/`!=` against a constant 0 of a pointer that
+  // reg_not_null vouches for is decided; otherwise both branches, unrefined (reg_set_min_max leaves
+  // pointers alone), with the null test of a maybe-null object marking both (mark_ptr_or_null_regs).
   if (dst.kind !== 'scalar' || src.kind !== 'scalar') {
     let pred = -1;
     let op = insn.op;
@@ -175,8 +201,8 @@ export function checkCondJmp(env: Env, pc: number, insn: JmpInsn): number {
   }
 
   const linked: LinkedReg[] = [];
-  if (insn.src.kind === 'reg' && src.id) collectLinked(env.cur, src.id, linked);
-  if (dst.id) collectLinked(env.cur, dst.id, linked);
+  if (insn.src.kind === 'reg' && src.id) collectLinked(env.cur, env.pcs.liveRegs, src.id, linked);
+  if (dst.id) collectLinked(env.cur, env.pcs.liveRegs, dst.id, linked);
   if (linked.length > 1) pushHistory(env, (h) => (h.linked = linked.slice()));
 
   const other = pushStack(env, target, pc);

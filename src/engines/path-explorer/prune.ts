@@ -10,6 +10,7 @@ import { markAllScalarsImprecise, propagatePrecision } from './precision.js';
 import {
   copyState,
   curFrame,
+  frameInsnIdx,
   SlotType,
   type Frame,
   type RegState,
@@ -161,10 +162,6 @@ function refsafe(old: VState, cur: VState, ids: IdMap): boolean {
   if (old.preempt !== cur.preempt || old.rcu !== cur.rcu) return false;
   return old.refs.every((r, i) => ids.check(r.id, cur.refs[i]!.id));
 }
-
-/** frame_insn_idx */
-const frameInsnIdx = (st: VState, fr: number): number =>
-  fr === st.frames.length - 1 ? st.insnIdx : st.frames[fr + 1]!.callsite;
 
 /** func_states_equal */
 function funcStatesEqual(

@@ -162,6 +162,10 @@ export function copyState(s: VState): VState {
   };
 }
 
+/** frame_insn_idx: the instruction a frame is at (the current one, or the call into the next frame). */
+export const frameInsnIdx = (st: VState, fr: number): number =>
+  fr === st.frames.length - 1 ? st.insnIdx : st.frames[fr + 1]!.callsite;
+
 export function newFrame(callsite: number, frameno: number, subprog: number, inCallback: boolean): Frame {
   const regs: RegState[] = new Array<RegState>(11).fill(NOT_INIT);
   regs[10] = { kind: 'stack', off: 0, frameno };

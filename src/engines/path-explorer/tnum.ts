@@ -101,6 +101,33 @@ export function tnumIn(a: Tnum, b: Tnum): boolean {
   return a.value === (b.value & ~a.mask & U64_MAX);
 }
 
+/**
+ * tnum_overlap: whether some value is admitted by both, i.e. the bits known in both agree. When they do not,
+ * is_scalar_branch_taken knows `==` is false and `!=` true whatever the ranges say.
+ */
+export function tnumOverlap(a: Tnum, b: Tnum): boolean {
+  const known = ~a.mask & ~b.mask & U64_MAX;
+  return (a.value & known) === (b.value & known);
+}
+
+/**
+ * tnum_step: the smallest member of `t` strictly above `z`; `t`'s largest member when `z` is at or past it, its
+ * smallest when `z` is below it. __update_reg64_bounds uses it to see that a range holds one member only.
+ */
+export function tnumStep(t: Tnum, z: bigint): bigint {
+  const tmax = t.value | t.mask;
+  if (z >= tmax) return tmax;
+  if (z < t.value) return t.value;
+  // Members are t.value + s for the submasks s of t.mask, so the answer is t.value + (the least submask
+  // above d): count upwards from d inside the mask. Unknown positions carry, known ones are filled with 1s
+  // so the carry passes them, and every position below d's highest known-position 1 is filled too (such a
+  // 1 cannot be matched by a submask, so the least submask above d exceeds it there).
+  const d = z - t.value;
+  const below = (1n << BigInt(fls64(d & ~t.mask & U64_MAX))) - 1n;
+  const filled = (d | below | ~t.mask) & U64_MAX;
+  return t.value | (u64(filled + 1n) & t.mask);
+}
+
 export const tnumIsConst = (a: Tnum): boolean => a.mask === 0n;
 export const tnumIsUnknown = (a: Tnum): boolean => a.mask === U64_MAX;
 export const tnumEquals = (a: Tnum, b: Tnum): boolean => a.value === b.value && a.mask === b.mask;
