@@ -50,3 +50,20 @@ describe('--version and help', () => {
     expect(help.stdout.replace(/\s+/g, ' ')).toContain('default: kernel)');
   });
 });
+
+describe('argv echoed in a usage error', () => {
+  it('is escaped: an engine name or an --input value with control bytes stays one printable line', async () => {
+    const engine = await runCli(
+      'check',
+      join(root, 'corpus/examples/throw-in-main.s'),
+      '--engine',
+      'k\x1b[2J\x00',
+    );
+    expect(engine.code).toBe(2);
+    expect(engine.stderr).toBe(
+      "throwfuzz: unknown engine 'k\\x1b[2J\\x00' (engines: kernel, path-explorer)\n",
+    );
+    const input = await runCli('run', join(root, 'corpus/examples/throw-in-main.s'), '--input', 'ctx\x07');
+    expect(input).toEqual({ code: 2, stdout: '', stderr: 'throwfuzz: --input ctx\\x07: expected ctx=HEX\n' });
+  });
+});

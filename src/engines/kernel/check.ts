@@ -15,6 +15,7 @@
 import { encode, toHex } from '../../bpf/codec.js';
 import type { Insn } from '../../bpf/insn.js';
 import { inputBuffers, type Program } from '../../bpf/program.js';
+import { UNNAMED_KFUNC } from '../../bpf/kernel-functions.js';
 import type { KernelOutcome } from '../../bpf/result.js';
 import type { KernelSession } from './availability.js';
 import { classifyKernelMessage } from './classify.js';
@@ -102,6 +103,15 @@ export async function checkWithKernel(
     return {
       status: 'not-applicable',
       reason: `the live kernel implements the mainline profile, not ${program.profile}`,
+    };
+  }
+  // A `kfunc#N` read from another kernel's bytecode could name any kernel function here: the live kernel is
+  // asked only about the kfuncs the model knows (SPEC §8: nothing but load and test-run).
+  const unnamed = program.insns.find((i) => i.kind === 'kfunc' && i.name === UNNAMED_KFUNC);
+  if (unnamed?.kind === 'kfunc') {
+    return {
+      status: 'not-applicable',
+      reason: `calls kfunc#${String(unnamed.btfId)}, which the model does not know; only modelled kfuncs are loaded`,
     };
   }
   const load = kernelLoadOf(program, session.kfuncIds);

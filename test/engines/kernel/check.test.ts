@@ -180,6 +180,11 @@ describe('checkWithKernel', () => {
       stage: 'encode',
       detail: "kfunc bpf_preempt_disable is not in this kernel's BTF",
     });
+    // A kfunc known only by another kernel's id (decoded bytecode) could be any kernel function here.
+    expect(await check('    call kfunc#66008\n    r0 = 0\n    exit\n')).toEqual({
+      status: 'not-applicable',
+      reason: 'calls kfunc#66008, which the model does not know; only modelled kfuncs are loaded',
+    });
     expect(sent).toEqual([]);
   });
 });
