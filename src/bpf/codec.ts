@@ -166,7 +166,7 @@ export function encode(insns: readonly Insn[], opts: EncodeOptions = {}): Uint8A
 function readSlots(bytes: Uint8Array): RawSlot[] {
   if (bytes.length > MAX_RAW_BYTES)
     throw new DecodeError(
-      `larger than ${MAX_RAW_BYTES} bytes (${MAX_INSNS} instructions, the kernel's limit)`,
+      `larger than ${MAX_RAW_BYTES} bytes (${MAX_INSNS} instructions, twice the kernel's limit)`,
       0,
     );
   if (bytes.length % 8 !== 0) throw new DecodeError(`length ${bytes.length} is not a multiple of 8 bytes`, 0);

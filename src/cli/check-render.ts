@@ -163,7 +163,8 @@ function kernelText(result: KernelResult, emit: Emit): void {
       const count = result.insnsProcessed === null ? '' : `, ${result.insnsProcessed} insns processed`;
       emit(`rejected (${result.class}, ${result.errno}${count})`);
       emit(`  message: ${result.message}`);
-      emit('  log tail:');
+      // E2BIG for an oversized program comes before the verifier: there is no log to show.
+      emit(result.logTail.length > 0 ? '  log tail:' : '  log: empty');
       for (const l of result.logTail) emit(`    | ${l}`);
       return;
     }

@@ -49,7 +49,7 @@ export function registerCodec(cli: Command, ctx: CliContext): void {
       // bpf_prog_load takes at most BPF_COMPLEXITY_LIMIT_INSNS slots.
       if (bytes.length > MAX_RAW_BYTES)
         throw new UsageError(
-          `${source}: larger than ${MAX_RAW_BYTES} bytes (${MAX_INSNS} instructions, the kernel's limit)`,
+          `${source}: larger than ${MAX_RAW_BYTES} bytes (${MAX_INSNS} instructions, twice the kernel's limit)`,
         );
       const insns = await decodeWithKernelNames(ctx.io, bytes, source);
       if (insns.length === 0) throw new UsageError(`${source}: no instructions`);

@@ -115,11 +115,11 @@ describe('the instruction limit of a text program', () => {
     const ok = 'r0 = 0\n'.repeat(MAX_INSNS - 1) + 'exit\n';
     expect(parseProgram(ok).insns).toHaveLength(MAX_INSNS);
     expect(errorOf('r0 = 0\n'.repeat(MAX_INSNS) + '  exit\n')).toBe(
-      `bad.s:${MAX_INSNS + 1}:3: more than ${MAX_INSNS} instructions (the kernel's limit)`,
+      `bad.s:${MAX_INSNS + 1}:3: more than ${MAX_INSNS} instructions (the input limit, twice the kernel's)`,
     );
     // An ld_imm64 takes two slots: one that ends past the limit is the first one past it.
     expect(errorOf('r0 = 0\n'.repeat(MAX_INSNS - 1) + 'r1 = 1 ll\nexit\n')).toBe(
-      `bad.s:${MAX_INSNS}:1: more than ${MAX_INSNS} instructions (the kernel's limit)`,
+      `bad.s:${MAX_INSNS}:1: more than ${MAX_INSNS} instructions (the input limit, twice the kernel's)`,
     );
   });
   it(`refuses more than ${MAX_LINES} lines, even of comments`, () => {

@@ -15,7 +15,7 @@ import { runCli, type CliRun } from './helpers.js';
 
 const scratch = (): string => mkdtempSync(join(tmpdir(), 'throwfuzz-limits-'));
 const textLimit = `larger than ${MAX_TEXT_BYTES} bytes (the limit for a text file)`;
-const rawLimit = `larger than ${MAX_RAW_BYTES} bytes (${MAX_INSNS} instructions, the kernel's limit)`;
+const rawLimit = `larger than ${MAX_RAW_BYTES} bytes (${MAX_INSNS} instructions, twice the kernel's limit)`;
 
 describe('files that never end or are too large', () => {
   it('fmt /dev/zero: one line, exit 2', async () => {

@@ -111,7 +111,10 @@ class Reader {
     this.slot += slotsOf(parsed.insn);
     // bpf_prog_load: insn_cnt above BPF_COMPLEXITY_LIMIT_INSNS is E2BIG; refuse the text before it grows.
     if (this.slot > MAX_INSNS)
-      this.error(`more than ${MAX_INSNS} instructions (the kernel's limit)`, { line: line.line, col });
+      this.error(`more than ${MAX_INSNS} instructions (the input limit, twice the kernel's)`, {
+        line: line.line,
+        col,
+      });
     this.insns.push({ insn: parsed.insn, target, line: line.line, col });
   }
 

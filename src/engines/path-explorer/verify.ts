@@ -120,7 +120,7 @@ function rejected(env: Env | null, e: Reject): { verdict: Verdict; log: string[]
   // SPEC §3: a program outside the fragment is not applicable, neither accepted nor rejected.
   const verdict: Verdict =
     e.cls === 'unsupported'
-      ? { accepted: null, status: 'unsupported', reason: e.message, insn: e.pc }
+      ? { accepted: null, status: 'unsupported', reason: e.message.replace(/^unsupported: /, ''), insn: e.pc }
       : { accepted: false, class: e.cls, message: e.message, insn: e.pc };
   return { verdict, log };
 }

@@ -151,8 +151,8 @@ describe('every rewrite of the corpus, verified again', () => {
       'kernel/rewrite-stack-512-main.s: stack: invalid write to stack R10 off=-520 size=8',
       'kernel/rewrite-stack-512-static.s: stack: invalid write to stack R10 off=-520 size=8',
       // bpf_loop's -528 check is a 32-bit jump, outside the engine's fragment: not applicable
-      'selftests/rfc-exception-throw-cb1.s: unsupported: unsupported: 32-bit jumps',
-      'runtime/loop-throw-rfc.s: unsupported: unsupported: 32-bit jumps',
+      'selftests/rfc-exception-throw-cb1.s: unsupported: 32-bit jumps',
+      'runtime/loop-throw-rfc.s: unsupported: 32-bit jumps',
       // After the marked call the verifier cannot tell that bpf_get_exception returns 1 only on the path
       // that threw before acquiring: the path that acquired and stored the cpumask may reach the exception
       // exit too, holding it.
