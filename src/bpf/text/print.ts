@@ -8,7 +8,8 @@ import { helperById } from '../kernel-functions.js';
 import { layoutOf } from '../layout.js';
 import { DEFAULT_CTX_SIZE, type Program } from '../program.js';
 
-const ALU_SYMBOL: Record<AluOp, string> = {
+/** How the text form (and the kernel's log, bpf_alu_string) writes each ALU operator. */
+export const ALU_SYMBOL: Readonly<Record<AluOp, string>> = {
   add: '+=',
   sub: '-=',
   mul: '*=',

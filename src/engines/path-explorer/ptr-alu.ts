@@ -6,6 +6,7 @@
  * engine does not track (a variable offset, an offset on a callback or object pointer) is `unsupported`.
  */
 import type { AluOp, Insn } from '../../bpf/insn.js';
+import { ALU_SYMBOL } from '../../bpf/text/print.js';
 import { Reject, unsupported, type Env } from './env.js';
 import { markChainPrecision } from './precision.js';
 import { regTypeStr } from './regs.js';
@@ -18,21 +19,7 @@ const MAX_VAR_OFF = 1 << 29;
 const MAX_VAR_OFF_N = BigInt(MAX_VAR_OFF);
 
 /** bpf_alu_string: how the kernel's messages name an operator. */
-export const ALU_STRING: Readonly<Record<AluOp | 'neg', string>> = {
-  add: '+=',
-  sub: '-=',
-  mul: '*=',
-  div: '/=',
-  or: '|=',
-  and: '&=',
-  lsh: '<<=',
-  rsh: '>>=',
-  neg: 'neg',
-  mod: '%=',
-  xor: '^=',
-  mov: '=',
-  arsh: 's>>=',
-};
+export const ALU_STRING: Readonly<Record<AluOp | 'neg', string>> = { ...ALU_SYMBOL, neg: 'neg' };
 
 type AluInsn = Extract<Insn, { kind: 'alu' }>;
 type Pointer = Exclude<RegState, ScalarReg | { kind: 'none' }>;
