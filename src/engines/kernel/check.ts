@@ -24,7 +24,7 @@ import type { KernelResult, KernelRun } from './kernel-result.js';
 import { buildProgramBtf, type ProgramBtf } from './program-btf.js';
 import { MAX_PROG_INSNS, tooManyInsnsMessage } from './prog-size.js';
 import { checkRequestBytes, MAX_REQUEST_BYTES, type ExecutorReply } from './protocol.js';
-import { runDecision } from './safety.js';
+import { runDecision, type RunDecision } from './safety.js';
 import { DEFAULT_TAIL_LINES, parseVerifierLog } from './verifier-log.js';
 
 export interface KernelCheckOptions {
@@ -33,6 +33,11 @@ export interface KernelCheckOptions {
   /** Log buffer for that load; the kernel keeps the log's tail when it overflows (rotating log). */
   readonly logSize?: number;
   readonly tailLines?: number;
+  /**
+   * Load but never test-run, with this reason: the campaign passes it when a model engine rejected the
+   * program for a held resource or an open region (SPEC §8), on top of the engine's own check (safety.ts).
+   */
+  readonly noRun?: string;
 }
 
 export const DEFAULT_EXPLAIN_LOG_LEVEL = 1;
@@ -116,7 +121,8 @@ export async function checkWithKernel(
   }
   const load = kernelLoadOf(program, session.kfuncIds);
   if (typeof load === 'string') return { status: 'error', stage: 'encode', detail: load };
-  const decision = runDecision(program);
+  const decision: RunDecision =
+    options.noRun === undefined ? runDecision(program) : { run: false, reason: options.noRun };
   const inputs = decision.run ? inputBuffers(program) : [];
 
   const slots = load.insns.length / 8;

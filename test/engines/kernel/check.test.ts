@@ -188,3 +188,16 @@ describe('checkWithKernel', () => {
     expect(sent).toEqual([]);
   });
 });
+
+describe('checkWithKernel with noRun', () => {
+  it('loads a program the engine would run, and declines to run it with the given reason', async () => {
+    const { executor, sent } = scripted(accepting);
+    const result = await checkWithKernel(throwing, { executor, kfuncIds }, { noRun: 'a model rejects it' });
+    expect(result).toEqual({
+      status: 'accepted',
+      insnsProcessed: 3,
+      run: { status: 'declined', reason: 'a model rejects it' },
+    });
+    expect(sent.map((r) => r.ctxs.length)).toEqual([0]);
+  });
+});
