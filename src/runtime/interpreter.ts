@@ -7,6 +7,7 @@ import { INVALID_WRITES_R10 } from './compile.js';
 import { callKernel, callbackReturned, isTraceable } from './kernel-calls.js';
 import { FrameKind, Status, Tag, type Machine } from './machine.js';
 import { load, store } from './memory.js';
+import { pointerAlu, pointerNeg } from './pointer-alu.js';
 import { pointerJumpTaken } from './pointer-compare.js';
 import { AluSub, JmpSub, Kfn, Op } from './ops.js';
 import { arsh64, div64, lsh64, mod64, mul64, out, rsh64 } from './u64.js';
@@ -85,7 +86,7 @@ export function run(m: Machine, budget: number): Status {
           const s = code[at + 1]! >> 4;
           if (tag[s] !== TAG_SCALAR || (tag[d] !== TAG_SCALAR && sub !== ALU_MOV)) {
             m.pc = pc;
-            if (!aluPointer(m, sub, d, s, 0, 0)) return stop(m, steps);
+            if (!pointerAlu(m, sub, false, d, s, 0, 0)) return stop(m, steps);
             pc++;
             break;
           }
@@ -101,7 +102,7 @@ export function run(m: Machine, budget: number): Status {
         }
         if (tag[d] !== TAG_SCALAR) {
           m.pc = pc;
-          if (!aluPointer(m, sub, d, -1, slo, shi)) return stop(m, steps);
+          if (!pointerAlu(m, sub, false, d, -1, slo, shi)) return stop(m, steps);
           pc++;
           break;
         }
@@ -174,13 +175,17 @@ export function run(m: Machine, budget: number): Status {
           const s = code[at + 1]! >> 4;
           if (tag[s] !== TAG_SCALAR) {
             m.pc = pc;
-            return stop(m, steps, nonScalar(m, s, 'a 32-bit ALU operation'));
+            if (!pointerAlu(m, sub, true, d, s, 0, 0)) return stop(m, steps);
+            pc++;
+            break;
           }
           s32 = lo[s]!;
         }
         if (sub !== ALU_MOV && tag[d] !== TAG_SCALAR) {
           m.pc = pc;
-          return stop(m, steps, nonScalar(m, d, 'a 32-bit ALU operation'));
+          if (!pointerAlu(m, sub, true, d, -1, s32, s32 >> 31)) return stop(m, steps);
+          pc++;
+          break;
         }
         const d32 = lo[d]!;
         let r: number;
@@ -233,7 +238,9 @@ export function run(m: Machine, budget: number): Status {
         const d = code[at + 1]! & 15;
         if (tag[d] !== TAG_SCALAR) {
           m.pc = pc;
-          return stop(m, steps, nonScalar(m, d, 'neg'));
+          if (!pointerNeg(m, (word & 0xff) === OP_NEG32, d)) return stop(m, steps);
+          pc++;
+          break;
         }
         const dlo = lo[d]!;
         if ((word & 0xff) === OP_NEG64) {
@@ -438,12 +445,6 @@ function stop(m: Machine, steps: number, status: Status = Status.Done): Status {
   return status;
 }
 
-function nonScalar(m: Machine, r: number, what: string): Status {
-  return m.tag[r] === Tag.Uninit
-    ? m.raise('uninit-register', m.pc, `r${r} is read before it is written`)
-    : m.raise('bad-pointer', m.pc, `${what} on r${r}, a pointer`);
-}
-
 function isSigned(sub: number): boolean {
   return sub === JmpSub.Jsgt || sub === JmpSub.Jsge || sub === JmpSub.Jslt || sub === JmpSub.Jsle;
 }
@@ -480,62 +481,6 @@ function compare(sub: number, alo: number, ahi: number, blo: number, bhi: number
   }
 }
 
-const MAX_OFFSET = 1 << 30;
-
-/**
- * 64-bit ALU with a pointer operand (s < 0: an immediate given as halves). What the verifier allows a
- * privileged program: copy a pointer, move a ctx or stack pointer by a scalar, subtract two pointers into
- * the same memory. Offsets beyond ±2^30 are pinned there; any access through them is out of bounds anyway.
- */
-function aluPointer(m: Machine, sub: number, d: number, s: number, slo: number, shi: number): boolean {
-  const { tag, lo, hi } = m;
-  const sTag = s < 0 ? Tag.Scalar : tag[s]!;
-  if (s >= 0) {
-    slo = lo[s]!;
-    shi = hi[s]!;
-  }
-  if (sTag === Tag.Uninit) {
-    nonScalar(m, s, '');
-    return false;
-  }
-  if (sub === AluSub.Mov) {
-    tag[d] = sTag;
-    lo[d] = slo;
-    hi[d] = shi;
-    return true;
-  }
-  const dTag = tag[d]!;
-  if (dTag === Tag.Uninit) {
-    nonScalar(m, d, '');
-    return false;
-  }
-  const movable = (t: number): boolean => t === Tag.Ctx || t === Tag.Stack;
-  const asOffset = (l: number, h: number): number => (h === l >> 31 ? l : h < 0 ? -MAX_OFFSET : MAX_OFFSET);
-  const pin = (v: number): number => Math.max(-MAX_OFFSET, Math.min(MAX_OFFSET, v));
-  if (sub === AluSub.Add && movable(dTag) && sTag === Tag.Scalar) {
-    lo[d] = pin(lo[d]! + asOffset(slo, shi));
-    return true;
-  }
-  if (sub === AluSub.Sub && movable(dTag) && sTag === Tag.Scalar) {
-    lo[d] = pin(lo[d]! - asOffset(slo, shi));
-    return true;
-  }
-  if (sub === AluSub.Add && dTag === Tag.Scalar && movable(sTag)) {
-    const off = pin(asOffset(lo[d]!, hi[d]!) + slo);
-    tag[d] = sTag;
-    lo[d] = off;
-    hi[d] = shi;
-    return true;
-  }
-  if (sub === AluSub.Sub && movable(dTag) && sTag === dTag && hi[d] === shi) {
-    const diff = lo[d]! - slo;
-    m.setScalar(d, diff, diff < 0 ? -1 : 0);
-    return true;
-  }
-  m.raise('bad-pointer', m.pc, `ALU operation ${sub} on a pointer in r${dTag === Tag.Scalar ? s : d}`);
-  return false;
-}
-
 /**
  * A conditional jump with a pointer operand (s < 0: an immediate): faults on an uninitialised operand, else
  * decided as at run time (pointer-compare.ts). 1 taken, 0 not taken, -1 faulted.
@@ -557,7 +502,7 @@ function jumpPointer(
   }
   const aTag = tag[d]!;
   if (aTag === Tag.Uninit || bTag === Tag.Uninit) {
-    nonScalar(m, aTag === Tag.Uninit ? d : s, '');
+    m.raise('uninit-register', m.pc, `r${aTag === Tag.Uninit ? d : s} is read before it is written`);
     return -1;
   }
   const a = { tag: aTag, lo: lo[d]!, hi: hi[d]! };

@@ -166,6 +166,8 @@ function bpfLoop(m: Machine, name: string, pc: number): Status {
     return Status.Done;
   }
   if (m.tag[2] !== Tag.Func) return m.raise('bad-call', pc, `${name} needs a callback address in r2`);
+  // check_func_arg_reg_off: a callback pointer moved by pointer arithmetic is not a callback
+  if (m.lo[2] !== 0) return m.raise('bad-call', pc, `${name} gets a callback address moved by ${m.lo[2]}`);
   const count = m.lo[1]! >>> 0;
   m.events.push(`${name}(nr=${count})`);
   if (m.lo[4] !== 0 || m.hi[4] !== 0) return returnScalar(m, -EINVAL, -1, pc);

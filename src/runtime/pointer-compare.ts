@@ -2,33 +2,16 @@
  * Conditional jumps with a pointer operand, as they behave at run time. As root the verifier lets a program
  * compare a pointer with anything (check_cond_jmp_op; is_branch_taken decides only a non-NULL pointer tested
  * with ==/!= against 0 and explores both branches of every other comparison), and the JIT then compares
- * the pointer's real address. The runtime does not know that address, only where it can be:
- *
- * - Every pointer of the fragment (a referenced object, the ctx copy, a stack frame, a callback's code) is a
- *   kernel address plus the offset the program added. On x86-64 (4- and 5-level paging) and arm64 (48- and
- *   52-bit VA) kernel memory lies at or above KERNEL_MIN; offsets are within ±2^30 (interpreter.ts pins
- *   them) and only ctx and stack pointers, far below the top of the address space, move. So a pointer's
- *   value lies in POINTER_RANGE: in the upper half, never 0, never wrapping past 2^64 or 2^63.
- * - Two pointers into the same memory differ by exactly their offsets.
- * - Distinct live memories (two live objects, an object and a live frame, ...) never share an address.
- *
- * A comparison whose result is the same for every address allowed by these facts is decided; any other
- * marks the outcome `indeterminate` (it depends on the actual address) and continues on the branch the
- * deterministic stand-in addresses below give, so a run is still reproducible.
- *
- * Stand-ins (only ever used for an indeterminate comparison): object ordinal n at 0xffff888100000000 +
- * 0x100 n, the ctx at 0xffff888200000000, the frame of serial s with its frame pointer at 0xffffc90000000000
- * + 0x1000 s, a callback at 0xffffffffa0000000 + 8 pc.
+ * the pointer's real address. The runtime knows only where that address can be (pointer-address.ts): a
+ * comparison whose result is the same for every allowed address is decided; any other marks the outcome
+ * `indeterminate` and continues on the branch the stand-in addresses give.
  */
 import { JmpSub } from './ops.js';
 import { FrameKind, STACK_SIZE, Tag, type Machine } from './machine.js';
+import { POINTER_RANGE, standInAddress } from './pointer-address.js';
 import { toBigInt } from './u64.js';
 
 const TWO64 = 1n << 64n;
-export const KERNEL_MIN = 0xff00000000000000n;
-const MAX_OFFSET = 1n << 30n;
-/** Every value a pointer of the fragment can have at run time (unsigned, inclusive). */
-export const POINTER_RANGE = { min: KERNEL_MIN - MAX_OFFSET, max: TWO64 - 1n } as const;
 /** Bits set in every value of POINTER_RANGE (its common high prefix). */
 const POINTER_ONES = 0xfe00000000000000n;
 
@@ -44,7 +27,6 @@ type Operand =
       readonly standIn: bigint;
     };
 
-const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
 const s64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 
 function operand(m: Machine, tag: number, lo: number, hi: number): Operand {
@@ -59,7 +41,7 @@ function operand(m: Machine, tag: number, lo: number, hi: number): Operand {
         off,
         // A released object's memory may be handed out again (the allocator reuses it).
         distinct: m.objects[hi] === 1 && lo === 0,
-        standIn: u64(0xffff888100000000n + 0x100n * BigInt(hi) + off),
+        standIn: standInAddress(tag, lo, hi),
       };
     case Tag.Ctx:
       return {
@@ -67,7 +49,7 @@ function operand(m: Machine, tag: number, lo: number, hi: number): Operand {
         memory: 'ctx',
         off,
         distinct: lo >= 0 && lo <= m.ctx.length,
-        standIn: u64(0xffff888200000000n + off),
+        standIn: standInAddress(tag, lo, hi),
       };
     case Tag.Stack: {
       const live = m.frameBySerial(hi)?.kind === FrameKind.Bpf;
@@ -77,7 +59,7 @@ function operand(m: Machine, tag: number, lo: number, hi: number): Operand {
         off,
         // A returned frame's stack is reused by the next call.
         distinct: live && lo >= -STACK_SIZE && lo <= 0,
-        standIn: u64(0xffffc90000000000n + 0x1000n * BigInt(hi) + off),
+        standIn: standInAddress(tag, lo, hi),
       };
     }
     case Tag.Func:
@@ -86,7 +68,7 @@ function operand(m: Machine, tag: number, lo: number, hi: number): Operand {
         memory: `func${hi}`,
         off,
         distinct: lo === 0,
-        standIn: u64(0xffffffffa0000000n + 8n * BigInt(hi) + off),
+        standIn: standInAddress(tag, lo, hi),
       };
     case Tag.Uninit:
       throw new Error('operand: an uninitialised register has no value');
@@ -133,7 +115,7 @@ function holds(sub: JmpSub, a: bigint, b: bigint): boolean {
 function standInValue(x: Operand, sub: JmpSub, is32: boolean): bigint {
   const v = x.kind === 'scalar' ? x.value : x.standIn;
   if (is32) return isSigned(sub) ? BigInt.asIntN(32, v) : BigInt.asUintN(32, v);
-  return isSigned(sub) ? s64(v) : u64(v);
+  return isSigned(sub) ? s64(v) : BigInt.asUintN(64, v);
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Pointer ALU that Linux 6.18 accepts from a privileged loader and whose result is a value made from an
- * address (so the runtime, which never exposes addresses, cannot run them and they stay out of
- * corpus/kernel): the path explorer accepts them as the kernel does. With the live kernel available, the
- * kernel's verdict is checked too.
+ * address (the runtime runs them, but its outcome is `indeterminate`, so they stay out of corpus/kernel;
+ * test/runtime/pointer-alu.test.ts runs them): the path explorer accepts them as the kernel does. With the
+ * live kernel available, the kernel's verdict is checked too.
  */
 import { describe, expect, it } from 'vitest';
 import { parseProgram } from '../../../src/bpf/text/parse.js';
