@@ -3,7 +3,7 @@
  * those outside the fragment on purpose: both kernel defects found so far sit on that edge).
  * - a rejection the kernel classifies `verifier-bug` (`verifier bug: ...`, EFAULT, a WARN in dmesg); the
  *   symptom is the message's first words with numbers normalised, which tells the known bugs apart
- *   (`backtracking-misuse`, `no-program-to-jit-at-insn-n`) whatever else the program does;
+ *   (`backtracking-misuse`, `no-program-to-jit-at-insn`) whatever else the program does;
  * - the executor dying or hanging on a program (status `fault`): the stage and the fault's kind.
  */
 import type { Finding } from './finding.js';

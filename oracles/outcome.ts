@@ -4,8 +4,9 @@
  * model) and the kernel's test-run must agree, on what both sides observe (outcome-compare.ts).
  *
  * - Solo runs see one slot whatever the slot model, so a solo mismatch is reported once per engine and
- *   input (signature symptom `solo`), and scheduled runs of that input are not reported again; a scheduled
- *   mismatch on an input whose solo run agrees is the slot model's (symptom `scheduled/<slots>`).
+ *   input (symptom `solo`). Scheduled runs judge the slot model, so only a rewrite right alone is judged
+ *   there (symptom `scheduled/<slots>`): a rewrite wrong alone (one that leaves the slot thrown, say) also
+ *   disturbs the invocations sharing its slot, and that is the same defect.
  * - Scheduled invocations are matched to the reference by their input: the campaign must run them on the
  *   reference's prandom/ktime streams.
  * - The kernel reports a u32 retval: compared with the low 32 bits of the reference's u64, and the final
@@ -27,7 +28,10 @@ import {
   type Cause,
 } from './signature.js';
 
-function causeOf(obs: Observation, reference: RunOutcome): Cause {
+function causeOf(obs: Observation, reference: RunOutcome, diffs: readonly FieldDiff[]): Cause {
+  // A rewrite that faults where the original did not: its slot past 512 bytes of stack (SPEC §5).
+  const faults = diffs.some((d) => d.field === 'fault');
+  if (faults && featuresOf(obs.program).has('stack-512')) return 'stack-512';
   return throwPathCause(obs.program, reference.unwound) ?? pickCause(featuresOf(obs.program), THROW_CAUSES);
 }
 
@@ -51,7 +55,7 @@ function finding(
   return {
     oracle: 'outcome',
     severity: 'high',
-    signature: signatureOf('outcome', [label], symptom, causeOf(obs, reference)),
+    signature: signatureOf('outcome', [label], symptom, causeOf(obs, reference, diffs)),
     title: `${from} differs from the reference run on ${diffs.map((d) => d.field).join(', ')}`,
     engines: [label],
     diffs: asDiffs(diffs, from),
@@ -67,29 +71,32 @@ function labelFor(obs: Observation, runs: InstrumentedRuns): string {
 
 function instrumentedFindings(obs: Observation, reference: readonly RunOutcome[]): Finding[] {
   const findings: Finding[] = [];
-  const soloDiffers = new Set<string>();
+  /** Engines whose rewrite differs alone, and the inputs it differs on (reported once, not per slot model). */
+  const soloDiffers = new Map<string, Set<number>>();
   for (const runs of obs.instrumented) {
     const label = labelFor(obs, runs);
     if (isCrash(runs.solo)) continue;
+    const seen = soloDiffers.get(label) ?? new Set<number>();
     runs.solo.forEach((actual, i) => {
       const expected = reference[i];
-      const key = `${label}|${i}`;
-      if (expected === undefined || soloDiffers.has(key)) return;
+      if (expected === undefined || seen.has(i)) return;
       const diffs = outcomeDiffs(expected, actual);
       if (diffs.length === 0) return;
-      soloDiffers.add(key);
+      seen.add(i);
       findings.push(finding(obs, label, 'solo', expected, diffs, `${label} rewrite (instrumented, alone)`));
     });
+    if (seen.size > 0) soloDiffers.set(label, seen);
   }
   const byInput = new Map<string, number>();
   reference.forEach((o, i) => byInput.set(o.input, byInput.get(o.input) ?? i));
   for (const runs of obs.instrumented) {
     const label = labelFor(obs, runs);
-    if (runs.scheduled === null || isCrash(runs.scheduled)) continue;
+    // A rewrite wrong alone also disturbs the invocations it shares a slot with: that is the same defect.
+    if (runs.scheduled === null || isCrash(runs.scheduled) || soloDiffers.has(label)) continue;
     const reported = new Set<number>();
     for (const actual of runs.scheduled) {
       const i = byInput.get(actual.input);
-      if (i === undefined || reported.has(i) || soloDiffers.has(`${label}|${i}`)) continue;
+      if (i === undefined || reported.has(i)) continue;
       const diffs = outcomeDiffs(reference[i]!, actual);
       if (diffs.length === 0) continue;
       reported.add(i);
