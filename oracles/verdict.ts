@@ -1,0 +1,169 @@
+/**
+ * The verdict oracle (SPEC §7): each model engine against the kernel on accept/reject, class and the message
+ * with its numbers normalised; each pair of model engines on verdict, class, message (reference ids
+ * normalised), facts and rewrite. An engine with no verdict (`unsupported`, `internal-error`) is not
+ * compared: unsupported is "not applicable", an internal error is the engine-fault oracle's. A kernel
+ * `verifier-bug` is the kernel-health oracle's; `unclassified` is compared (a class mismatch: a
+ * finding, or a classifier rule to add). Programs outside the fragment on purpose (`beyond`) are judged by
+ * kernel health alone.
+ */
+import type { KernelClass, KernelResult, ModelAnswer } from '../src/engines/contract.js';
+import type { Diff, Finding } from './finding.js';
+import { normaliseNumbers, normaliseRefIds } from './normalise.js';
+import { sameData } from './outcome-compare.js';
+import type { Observation } from './observation.js';
+import { rewriteText } from './rewrite-text.js';
+import { engineLabel, featuresOf, signatureOf, THROW_CAUSES, pickCause, verdictCause } from './signature.js';
+
+/** What one side said, comparable: `accept` or a rejection with its class and message. */
+type Said =
+  | { readonly accepted: true }
+  | { readonly accepted: false; readonly class: KernelClass; readonly message: string };
+
+const word = (s: Said): KernelClass | 'accept' => (s.accepted ? 'accept' : s.class);
+
+function saidByModel(answer: ModelAnswer): Said | null {
+  const v = answer.result.verdict;
+  if (v.accepted === null) return null;
+  return v.accepted ? { accepted: true } : { accepted: false, class: v.class, message: v.message };
+}
+
+function saidByKernel(result: KernelResult): Said | null {
+  switch (result.status) {
+    case 'accepted':
+      return { accepted: true };
+    case 'rejected':
+      return result.class === 'verifier-bug'
+        ? null
+        : { accepted: false, class: result.class, message: result.message };
+    case 'fault':
+    case 'error':
+    case 'not-applicable':
+      return null;
+    default: {
+      const unreachable: never = result;
+      throw new Error(`unknown kernel status ${JSON.stringify(unreachable)}`);
+    }
+  }
+}
+
+type Symptom = 'accept-reject' | 'class' | 'message' | 'facts' | 'rewrite';
+
+interface Side {
+  readonly label: string;
+  readonly said: Said;
+}
+
+/** The verdict diffs of two sides, messages compared through `norm`. */
+function verdictDiffs(
+  a: Side,
+  b: Side,
+  norm: (m: string) => string,
+): { symptom: Symptom; diffs: Diff[] } | null {
+  const diff = (field: string, expected: unknown, actual: unknown): Diff => ({
+    field,
+    expectedFrom: a.label,
+    expected,
+    actualFrom: b.label,
+    actual,
+  });
+  if (a.said.accepted !== b.said.accepted) {
+    return { symptom: 'accept-reject', diffs: [diff('verdict', word(a.said), word(b.said))] };
+  }
+  if (a.said.accepted || b.said.accepted) return null;
+  if (a.said.class !== b.said.class) {
+    return {
+      symptom: 'class',
+      diffs: [diff('class', a.said.class, b.said.class), diff('message', a.said.message, b.said.message)],
+    };
+  }
+  if (norm(a.said.message) !== norm(b.said.message)) {
+    return { symptom: 'message', diffs: [diff('message', a.said.message, b.said.message)] };
+  }
+  return null;
+}
+
+function modelVsKernel(obs: Observation, answer: ModelAnswer): Finding | null {
+  if (!obs.kernel.asked || answer.profile !== 'mainline') return null;
+  const model = saidByModel(answer);
+  const kernel = saidByKernel(obs.kernel.result);
+  if (model === null || kernel === null) return null;
+  const a: Side = { label: 'kernel', said: kernel };
+  const b: Side = { label: engineLabel(answer), said: model };
+  const found = verdictDiffs(a, b, normaliseNumbers);
+  if (found === null) return null;
+  const sides = [`${a.label}=${word(a.said)}`, `${b.label}=${word(b.said)}`];
+  return {
+    oracle: 'verdict',
+    severity: 'medium',
+    signature: signatureOf(
+      'verdict',
+      sides,
+      found.symptom,
+      verdictCause(featuresOf(obs.program), [word(a.said), word(b.said)]),
+    ),
+    title: `${b.label} and the kernel disagree (${found.symptom}): ${sides.join(' vs ')}`,
+    engines: ['kernel', b.label],
+    diffs: found.diffs,
+    input: null,
+  };
+}
+
+function modelVsModel(obs: Observation, first: ModelAnswer, second: ModelAnswer): Finding | null {
+  if (first.profile !== second.profile) return null;
+  const sa = saidByModel(first);
+  const sb = saidByModel(second);
+  if (sa === null || sb === null) return null;
+  const a: Side = { label: engineLabel(first), said: sa };
+  const b: Side = { label: engineLabel(second), said: sb };
+  let found = verdictDiffs(a, b, normaliseRefIds);
+  if (found === null) {
+    const fields: { symptom: Symptom; expected: unknown; actual: unknown }[] = [
+      { symptom: 'facts', expected: first.result.facts, actual: second.result.facts },
+      { symptom: 'rewrite', expected: rewriteText(first), actual: rewriteText(second) },
+    ];
+    const differing = fields.filter((f) => !sameData(f.expected, f.actual));
+    if (differing.length === 0) return null;
+    found = {
+      symptom: differing[0]!.symptom,
+      diffs: differing.map((f) => ({
+        field: f.symptom,
+        expectedFrom: a.label,
+        expected: f.expected,
+        actualFrom: b.label,
+        actual: f.actual,
+      })),
+    };
+  }
+  const features = featuresOf(obs.program);
+  const cause =
+    found.symptom === 'facts' || found.symptom === 'rewrite'
+      ? pickCause(features, THROW_CAUSES)
+      : verdictCause(features, [word(a.said), word(b.said)]);
+  const sides = [`${a.label}=${word(a.said)}`, `${b.label}=${word(b.said)}`];
+  return {
+    oracle: 'verdict',
+    severity: 'medium',
+    signature: signatureOf('verdict', sides, found.symptom, cause),
+    title: `${a.label} and ${b.label} disagree (${found.symptom})`,
+    engines: [a.label, b.label],
+    diffs: found.diffs,
+    input: null,
+  };
+}
+
+export function verdictOracle(obs: Observation): Finding[] {
+  if (obs.origin.beyond) return [];
+  const findings: Finding[] = [];
+  for (const answer of obs.models) {
+    const f = modelVsKernel(obs, answer);
+    if (f !== null) findings.push(f);
+  }
+  for (let i = 0; i < obs.models.length; i++) {
+    for (let j = i + 1; j < obs.models.length; j++) {
+      const f = modelVsModel(obs, obs.models[i]!, obs.models[j]!);
+      if (f !== null) findings.push(f);
+    }
+  }
+  return findings;
+}
