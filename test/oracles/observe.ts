@@ -43,7 +43,7 @@ export function answer(
 }
 
 /** The kernel's answer recorded in corpus/kernel/NAME.expect.json (a real answer of the live kernel). */
-export function recordedKernel(name: string): KernelObservation {
+export function recordedKernel(name: string): Extract<KernelObservation, { asked: true }> {
   const e = JSON.parse(readFileSync(join(root, 'corpus/kernel', `${name}.expect.json`), 'utf8')) as {
     release: string;
     kernel: {
