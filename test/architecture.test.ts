@@ -1,6 +1,7 @@
 /**
- * Project invariants read from the source: the two model engines share only src/bpf, and the pure core
- * reads no clock and no unseeded randomness.
+ * Project invariants read from the source: the two model engines share only src/bpf and the engine
+ * contract, oracles and generators build on the same two, and the pure core reads no clock and no
+ * unseeded randomness.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, dirname } from 'node:path';
@@ -29,19 +30,52 @@ function importsOf(file: string, text = readFileSync(file, 'utf8')): string[] {
 }
 
 const MODEL_ENGINES = ['src/engines/path-explorer', 'src/engines/abstract-interpreter'];
+const CONTRACT = 'src/engines/contract.js';
+
+/** Imports of the files under `dir` that are neither under `dir` itself nor one of `allowed`. */
+function importsOutside(dir: string, allowed: (dep: string) => boolean): string[] {
+  return filesUnder(dir).flatMap((file) =>
+    importsOf(file)
+      .filter((dep) => !dep.startsWith(`${dir}/`) && !allowed(dep))
+      .map((dep) => `${relative(root, file)} imports ${dep}`),
+  );
+}
+
+const PROJECTION = 'src/engines/projection.js';
+const bpfOrContract = (dep: string): boolean => dep.startsWith('src/bpf/') || dep === CONTRACT;
 
 describe('engine independence', () => {
   // The abstract-interpreter arrives with its own issue; each engine is checked once it exists.
   for (const engine of MODEL_ENGINES.filter((e) => filesUnder(e).length > 0)) {
-    it(`${engine} imports only itself and src/bpf`, () => {
-      const offending = filesUnder(engine).flatMap((file) =>
-        importsOf(file)
-          .filter((dep) => !dep.startsWith(`${engine}/`) && !dep.startsWith('src/bpf/'))
-          .map((dep) => `${relative(root, file)} imports ${dep}`),
-      );
-      expect(offending).toEqual([]);
+    it(`${engine} imports only itself, src/bpf and the engine contract`, () => {
+      expect(importsOutside(engine, bpfOrContract)).toEqual([]);
     });
   }
+
+  // Both arrive with the campaign issue; checked as soon as they hold a file. Oracles compare engine
+  // answers through the one projection, itself built on src/bpf and the contract only.
+  for (const dir of ['generators', 'oracles'].filter((d) => filesUnder(d).length > 0)) {
+    it(`${dir}/ imports only itself, src/bpf and the engine contract`, () => {
+      const allowed = dir === 'oracles' ? (d: string) => bpfOrContract(d) || d === PROJECTION : bpfOrContract;
+      expect(importsOutside(dir, allowed)).toEqual([]);
+    });
+  }
+
+  it('the projection imports only src/bpf and the contract', () => {
+    expect(importsOf(join(root, 'src/engines/projection.ts')).filter((d) => !bpfOrContract(d))).toEqual([]);
+  });
+
+  it('the rule catches an engine that imports another engine or the registry', () => {
+    const file = join(root, 'src/engines/path-explorer/x.ts');
+    const deps = importsOf(
+      file,
+      "import { a } from '../abstract-interpreter/a.js';\nimport { b } from '../index.js';\nimport type { C } from '../contract.js';",
+    );
+    expect(deps.filter((d) => !bpfOrContract(d))).toEqual([
+      'src/engines/abstract-interpreter/a.js',
+      'src/engines/index.js',
+    ]);
+  });
 
   it('is checked against real files (the path-explorer exists)', () => {
     expect(filesUnder(MODEL_ENGINES[0]!).length).toBeGreaterThan(0);

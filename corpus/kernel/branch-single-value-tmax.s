@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0500000000000000","retval":0,"ctx":"0500000000000000"},{"input":"f500000000000000","retval":240,"ctx":"f500000000000000"}]}
 ; r2 is a multiple of 16 in [0, 240]; `r2 > 0xe0` leaves the range [225, 240], in which the tnum admits
 ; only 240 (its largest member): __update_reg64_bounds makes r2 the constant 240 (the log shows R2=240),
 ; so the later `r2 != 0xf0` is decided and the bad read is dead. The throw's cookie is r2.

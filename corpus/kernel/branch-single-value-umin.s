@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"1000000000000000","retval":0,"ctx":"1000000000000000"},{"input":"9000000000000000","retval":0,"ctx":"9000000000000000"}]}
 ; r2 is in {0, 16, 128, 144}; after the two tests its range is [16, 100], where only umin (16) is a member
 ; of the tnum: the register becomes the constant 16 and `r2 != 0x10` is decided.
 .ctx 8

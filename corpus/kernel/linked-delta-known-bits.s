@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0400000000000000","retval":0,"ctx":"0400000000000000"}]}
 ; As in linked-delta-bounds-sync, but the later test is on a bit: after the sync r6 is in [3, 14] with
 ; known bits (0x0; 0xf), so `r6 & 0x10` is decided false and the throw holding a cpumask is dead.
 .ctx 8

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0500000000000000","retval":6,"ctx":"0500000000000000"},{"input":"0600000000000000","retval":11,"ctx":"0600000000000000"}]}
 ; r6, r7, r8, r9 = r6 + 1 and the callee's r1..r4 share one id. The callee's `r1 != 0x5` collects linked
 ; registers in both frames, the caller's at its call: there only r9 is live (r6..r8 are dead), so the set
 ; is {callee r1, caller r9} and r9 = 6 on the path that returns. Counting the dead ones, the set would

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"00000000000000000000000000860000","retval":0,"ctx":"00000000000000000000000000860000"}]}
 ; Five registers share r2's id. `if r5 != r5` collects the linked set twice (once per operand). 6.18
 ; collects only the registers live at the jump (r4, r5, r6): 3 + 3 entries fit the six-entry set, no id
 ; is dropped, and r6 == 127 later still fixes r4 = 133 through the link. Counting the dead r2 and r7 too,

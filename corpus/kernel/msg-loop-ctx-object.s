@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":false,"class":"bad-arg","message":"R3 type=ptr_ expected=fp","outcomes":[]}
 ; A cpumask as bpf_loop's context: reg_type_str names the object type without the struct.
     call bpf_cpumask_create
     if r0 == 0x0 goto out

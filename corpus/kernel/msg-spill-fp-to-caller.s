@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":false,"class":"bad-access","message":"cannot spill pointers to stack into stack frame of the caller","outcomes":[]}
 ; A static callee stores its own frame pointer into its caller's frame.
     r1 = r10
     r1 += -8

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":false,"class":"call-depth","message":"the call stack of 8 frames is too deep !","outcomes":[]}
 ; main and a chain of eight globals: do_check never stacks them, the static walk of check_max_stack_depth does.
     call g1
     r0 = 0

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0000000000000000","retval":33,"ctx":"0000000000000077"},{"input":"0100000000000000","retval":11,"ctx":"0100000000000000"},{"input":"0200000000000000","retval":22,"ctx":"0200000000000000"}]}
 ; main -> outer -> inner; inner throws (cookie 11) when ctx[0] is 1, outer throws (cookie 22) when it is
 ; 2; otherwise every frame returns normally and main returns 33.
 .ctx 8

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":false,"class":"ref-leak","message":"bpf_throw would lead to reference leak","outcomes":[]}
 ; The ctx tested against a register holding 0, in both operand orders: neither test is decided, and
 ; the throw with a cpumask held behind the second is explored.
 .ctx 8

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":false,"class":"uninit","message":"R9 !read_ok","outcomes":[]}
 ; The frame pointer (copied) tested against 0: PTR_TO_STACK is not in reg_not_null, so `r2 == 0` is
 ; explored and the bad read is reached.
 .ctx 8

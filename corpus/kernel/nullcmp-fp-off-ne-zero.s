@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":false,"class":"ref-leak","message":"bpf_throw would lead to reference leak","outcomes":[]}
 ; A stack pointer with an offset (fp-16) tested `!= 0`: not decided, the fall-through throws with a
 ; reference held and the kernel rejects at that throw.
 .ctx 8

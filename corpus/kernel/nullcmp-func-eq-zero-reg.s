@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":false,"class":"uninit","message":"R9 !read_ok","outcomes":[]}
 ; A callback address compared with a register holding 0, the zero on the left: `r3 == r2` is explored.
 .ctx 8
     r2 = cb ll

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":false,"class":"uninit","message":"R9 !read_ok","outcomes":[]}
 ; A callback address (PTR_TO_FUNC) tested against 0 before it is passed to bpf_loop: the test is not
 ; decided, and the fall-through's uninitialised read is explored.
 .ctx 8

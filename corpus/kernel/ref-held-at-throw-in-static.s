@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":false,"class":"ref-leak","message":"bpf_throw would lead to reference leak","outcomes":[]}
 ; main holds a cpumask while a static subprogram throws: the reference belongs to the whole state, so
 ; the throw in the callee is rejected.
     call bpf_cpumask_create

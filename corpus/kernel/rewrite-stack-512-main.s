@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0000000000000000","retval":3,"ctx":"0000000000000000"},{"input":"0100000000000000","retval":7,"ctx":"0100000000000000"}]}
 ; main uses all 512 bytes of its stack and makes a call that throws: the call is marked (outer), and the
 ; rewrite's callsite slot (SPEC §5 step 3: r10 - (S + 8)) lands at r10 -520, outside the frame. The kernel
 ; accepts the original; a verifier would reject the rewrite (rewriteVerdict: stack).

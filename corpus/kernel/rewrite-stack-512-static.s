@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0000000000000000","retval":3,"ctx":"0000000000000000"},{"input":"0100000000000000","retval":7,"ctx":"0100000000000000"}]}
 ; A static subprogram uses all 512 bytes of its stack and calls a throwing subprogram: that call is marked
 ; (inner) and its rewrite slot is r10 -520, outside the frame. The kernel accepts the original (main has no
 ; stack, so the combined stack is 512); a verifier would reject the rewrite.

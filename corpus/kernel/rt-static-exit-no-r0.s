@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0000000000000000","retval":3,"ctx":"0000000000000000"},{"input":"0100000000000000","retval":10,"ctx":"0107000000000000"}]}
 ; Static subprograms that exit without writing R0: the caller never reads it (it loads R0 afresh), so the
 ; kernel accepts and runs the program (prepare_func_exit copies R0 as it is; only check_return_code, at main's
 ; or a global's exit, reads it).

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":false,"class":"structure","message":"too many subprograms","outcomes":[]}
 ; 257 subprograms counting main, each called once from main: add_subprog allows BPF_MAX_SUBPROGS (256)
 ; the 257th call target is 'too many subprograms' (E2BIG), reported before check_cfg
     call f1

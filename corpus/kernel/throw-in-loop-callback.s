@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":false,"class":"throw-in-callback","message":"bpf_throw kfunc (insn 9) cannot be called from callback subprog 1","outcomes":[]}
 ; bpf_throw inside a bpf_loop callback: rejected under mainline.
     r1 = 3
     r2 = cb ll

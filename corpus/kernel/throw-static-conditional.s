@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0000000000000000","retval":3,"ctx":"00aa000000000000"},{"input":"0200000000000000","retval":5,"ctx":"0200000000000000"}]}
 ; A static subprogram throws when the first ctx byte is non-zero, else returns 0 and main writes 0xaa
 ; into the ctx and returns 3.
 .ctx 8

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0000000000000000","retval":5,"ctx":"0000000000000000"}]}
 ; A throw in a static subprogram unwinds every frame: main's store after the call never happens and the
 ; program returns the cookie (5).
 .ctx 8

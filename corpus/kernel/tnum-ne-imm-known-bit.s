@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"1500000000000000","retval":1,"ctx":"1500000000000000"},{"input":"f000000000000000","retval":1,"ctx":"f000000000000000"}]}
 ; The low nibble of r2 is known 0 and 0x15's is 5: `r2 != 0x15` always holds, so the fall-through (a
 ; throw holding a cpumask) is dead. The range [0, 240] alone cannot tell.
 .ctx 8

@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":false,"class":"call-depth","message":"the call stack of 9 frames is too deep","outcomes":[]}
 ; main and eight nested static calls: nine frames, one more than the kernel allows.
     call f1
     exit

@@ -1,3 +1,5 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":true,"class":null,"message":null,"outcomes":[{"input":"00000000000000000000000000000000","retval":1,"ctx":"00000000000000000000000000000000"},{"input":"01000000000000000000000000000000","retval":1,"ctx":"01000000000000000000000000000000"},{"input":"02000000000000000000000000000000","retval":1,"ctx":"02000000000000000000000000000000"},{"input":"03000000000000000500000000000000","retval":0,"ctx":"03000000000000000500000000000000"},{"input":"04000000000000000500000000000000","retval":0,"ctx":"04000000000000000500000000000000"},{"input":"04000000000000000000000000000000","retval":0,"ctx":"04000000000000000000000000000000"}]}
+; case expect path-explorer@mainline {"accepted":true,"class":null,"message":null,"throwsException":true}
 ; exceptions.c exception_throw_subprog: switch (ctx->protocol) calls a static subprog (1), a global one (2),
 ; a throwing static one (3, throws 0 when ctx->tstamp), a throwing global one (4); the default throws 1.
 ; ctx: protocol u8 at 0, tstamp u64 at 8.

@@ -1,3 +1,5 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":false,"class":"throw-in-callback","message":"bpf_throw kfunc (insn 18) cannot be called from callback subprog 1","outcomes":[]}
+; case expect path-explorer@mainline {"accepted":false,"class":"throw-in-callback","message":"bpf_throw kfunc (insn 18) cannot be called from callback subprog 1"}
 ; exceptions_fail.c reject_exception_throw_cb_diff: ctx->protocol ? bpf_loop(loop_cb1) : bpf_loop(loop_cb2);
 ; both callbacks throw.
 .ctx 8

@@ -1,3 +1,5 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":false,"class":"region-open","message":"bpf_throw cannot be used inside bpf_rcu_read_lock-ed region","outcomes":[]}
+; case expect path-explorer@mainline {"accepted":false,"class":"region-open","message":"bpf_throw cannot be used inside bpf_rcu_read_lock-ed region"}
 ; exceptions_fail.c reject_subprog_with_rcu_read_lock (2026 form): rcu lock; throwing_subprog(ctx); unlock.
 .ctx 8
     r6 = r1

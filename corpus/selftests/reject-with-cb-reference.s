@@ -1,3 +1,5 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":false,"class":"ref-leak","message":"bpf_throw would lead to reference leak","outcomes":[]}
+; case expect path-explorer@mainline {"accepted":false,"class":"ref-leak","message":"bpf_throw would lead to reference leak"}
 ; exceptions_fail.c reject_with_cb_reference: a cpumask is held while bpf_loop runs a callback that throws;
 ; do_check sees the reference at the throw before the callback rule is checked.
     call bpf_cpumask_create

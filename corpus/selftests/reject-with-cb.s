@@ -1,3 +1,5 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":false,"class":"throw-in-callback","message":"bpf_throw kfunc (insn 9) cannot be called from callback subprog 1","outcomes":[]}
+; case expect path-explorer@mainline {"accepted":false,"class":"throw-in-callback","message":"bpf_throw kfunc (insn 9) cannot be called from callback subprog 1"}
 ; exceptions_fail.c reject_with_cb: bpf_loop(5, subprog_cb_ref, NULL, 0) where the callback throws.
     r1 = 5
     r2 = subprog_cb_ref ll

@@ -1,3 +1,5 @@
+; case expect kernel {"release":"6.18.44-fc-v669","accepted":false,"class":"ref-leak","message":"bpf_throw would lead to reference leak","outcomes":[]}
+; case expect path-explorer@mainline {"accepted":false,"class":"ref-leak","message":"bpf_throw would lead to reference leak"}
 ; exceptions_fail.c reject_with_subprog_reference: return subprog_ref(ctx) + 1, where the static subprog
 ; acquires an object and, when it is not NULL, throws.
     call subprog_ref

@@ -1,3 +1,5 @@
+; case expect path-explorer@rfc {"accepted":true,"class":null,"message":null,"throwsException":true}
+; case note rfc profile: the live kernel does not apply; model expectations only
 ; RFC v1 9/9 exception_throw_gfunc4 (rfc profile): throwing_gfunc_2(1) -> throwing_gfunc(1), a global that asserts its argument is 0.
 .profile rfc
 .input ctx=00000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000

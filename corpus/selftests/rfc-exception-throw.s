@@ -1,3 +1,5 @@
+; case expect path-explorer@rfc {"accepted":true,"class":null,"message":null,"throwsException":true}
+; case note rfc profile: the live kernel does not apply; model expectations only
 ; RFC v1 9/9 exceptions.c exception_throw (rfc profile): if (ctx->data) bpf_throw(); return 1.
 .ctx 8
 .profile rfc

@@ -1,3 +1,5 @@
+; case expect path-explorer@rfc {"accepted":false,"class":"region-open","message":"bpf_rcu_read_unlock is missing"}
+; case note rfc profile: the live kernel does not apply; model expectations only
 ; RFC v1 9/9 reject_subprog_with_rcu_read_lock (rfc profile): rcu lock; return throwing_subprog(ctx).
 .ctx 8
 .profile rfc

@@ -1,7 +1,8 @@
 /**
- * What engines and the runtime return: plain JSON-able data, the same shape from every engine, so oracles
- * can compare them field by field.
+ * What engines and the runtime return: plain JSON-able data (a model's rewrite is a Program, itself plain
+ * data), the same shape from every engine, so oracles can compare them field by field.
  */
+import type { Program } from './program.js';
 
 /** Rejection classes (SPEC §4). */
 export type VerdictClass =
@@ -108,8 +109,11 @@ export interface ModelResult {
   readonly verdict: Verdict;
   /** Facts and rewrite exist when the program was accepted. */
   readonly facts: Facts | null;
-  /** The rewrite of SPEC §5 in text form, or null when rejected. */
-  readonly rewrite: string | null;
+  /**
+   * The rewrite of SPEC §5 as a program (text only at the edges: `check`, `rewrite`, JSON), or null when
+   * the program was not accepted.
+   */
+  readonly rewrite: Program | null;
   readonly stats: EngineStats;
   /** A kernel-style log, when asked for. */
   readonly log: readonly string[] | null;

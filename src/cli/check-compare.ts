@@ -2,9 +2,8 @@
  * What `check` compares between engines (SPEC §4: accept/reject and class), as data. Pure: the renderers
  * decide how an answer or a comparison looks.
  */
-import type { EngineName, EngineResult } from '../engines/index.js';
-import type { KernelClass } from '../engines/kernel/index.js';
-import { faultText } from './check-render.js';
+import type { EngineName, EngineResult, KernelClass } from '../engines/contract.js';
+import { projectVerdict } from '../engines/projection.js';
 
 /** One engine's answer on one file, reduced to what can be compared. */
 export type Answer =
@@ -18,44 +17,20 @@ export type Answer =
   /** The engine was asked and could not answer: an executor fault, a harness error, an internal error. */
   | { readonly kind: 'fault'; readonly reason: string };
 
+/** The answer of any engine, from the one projection (src/engines/projection.ts). */
 export function answerOf(r: EngineResult): Answer {
-  switch (r.engine) {
-    case 'kernel': {
-      const k = r.result;
-      switch (k.status) {
-        case 'accepted':
-          return { kind: 'verdict', accepted: true, class: null };
-        case 'rejected':
-          return { kind: 'verdict', accepted: false, class: k.class };
-        case 'not-applicable':
-          return { kind: 'not-applicable', reason: k.reason };
-        case 'fault':
-          return { kind: 'fault', reason: `executor fault during ${k.stage}: ${faultText(k.fault)}` };
-        case 'error':
-          return { kind: 'fault', reason: `error during ${k.stage}: ${k.detail}` };
-        default: {
-          const never: never = k;
-          return never;
-        }
-      }
-    }
-    case 'path-explorer': {
-      const v = r.result.result.verdict;
-      if (v.accepted === true) return { kind: 'verdict', accepted: true, class: null };
-      if (v.accepted === false) return { kind: 'verdict', accepted: false, class: v.class };
-      switch (v.status) {
-        case 'unsupported':
-          return { kind: 'not-applicable', reason: v.reason };
-        case 'internal-error':
-          return { kind: 'fault', reason: v.reason };
-        default: {
-          const never: never = v;
-          return never;
-        }
-      }
-    }
+  const p = projectVerdict(r);
+  switch (p.status) {
+    case 'accepted':
+      return { kind: 'verdict', accepted: true, class: null };
+    case 'rejected':
+      return { kind: 'verdict', accepted: false, class: p.class! };
+    case 'not-applicable':
+      return { kind: 'not-applicable', reason: p.reason! };
+    case 'fault':
+      return { kind: 'fault', reason: p.reason! };
     default: {
-      const never: never = r;
+      const never: never = p.status;
       return never;
     }
   }

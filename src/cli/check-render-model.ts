@@ -4,9 +4,10 @@
  * request the engine's kernel-style log.
  */
 import { layoutOf } from '../bpf/layout.js';
+import type { Program } from '../bpf/program.js';
 import type { Facts, Mark, RejectClass, Verdict } from '../bpf/result.js';
-import { printInsn, targetNames } from '../bpf/text/print.js';
-import type { PathExplorerResult } from '../engines/path-explorer-engine.js';
+import { printInsn, printProgram, targetNames } from '../bpf/text/print.js';
+import type { ModelAnswer } from '../engines/contract.js';
 import type { Emit, TextOptions } from './check-render.js';
 
 /**
@@ -28,6 +29,7 @@ export interface ModelJson {
     readonly subprogs: readonly { readonly name: string; readonly canThrow: boolean }[];
     readonly marks: readonly { readonly insn: number; readonly mark: Mark }[];
   } | null;
+  /** The rewrite in canonical text (text only here, at the edge). */
   readonly rewrite: string | null;
   /** Why it is not applicable, or what went wrong. */
   readonly reason?: string;
@@ -38,7 +40,7 @@ export interface ModelJson {
 
 type VerdictFields = Pick<ModelJson, 'status' | 'accepted' | 'class' | 'message' | 'reason'>;
 
-function verdictFields(r: PathExplorerResult): VerdictFields {
+function verdictFields(r: ModelAnswer): VerdictFields {
   const v = r.result.verdict;
   if (v.accepted === true) return { status: 'accepted', accepted: true, class: null, message: null };
   if (v.accepted === false)
@@ -55,7 +57,7 @@ function verdictFields(r: PathExplorerResult): VerdictFields {
   }
 }
 
-export function modelJson(r: PathExplorerResult): ModelJson {
+export function modelJson(r: ModelAnswer): ModelJson {
   const { result } = r;
   const facts = result.facts;
   return {
@@ -69,7 +71,7 @@ export function modelJson(r: PathExplorerResult): ModelJson {
       subprogs: facts.subprogs.map((s) => ({ name: s.name, canThrow: s.canThrow })),
       marks: facts.marks,
     },
-    rewrite: result.rewrite,
+    rewrite: result.rewrite && printProgram(result.rewrite),
     rewriteVerdict: r.rewriteVerdict,
     ...(result.log ? { log: result.log } : {}),
   };
@@ -79,8 +81,7 @@ export function modelJson(r: PathExplorerResult): ModelJson {
  * The program one instruction a line with its pc, marks on the right; `all` false keeps only the marked
  * instructions (the calls and throws the rewrite changes).
  */
-function listing(r: PathExplorerResult, facts: Facts, all: boolean, emit: Emit): void {
-  const { program } = r;
+function listing(program: Program, facts: Facts, all: boolean, emit: Emit): void {
   const { pcOf } = layoutOf(program.insns);
   const name = targetNames(program);
   const marks = new Map(facts.marks.map((m) => [m.insn, m.mark]));
@@ -103,7 +104,7 @@ function insnSuffix(message: string, insn: number | null): string {
   return ` (insn ${insn})`;
 }
 
-function verdictHead(r: PathExplorerResult): string {
+function verdictHead(r: ModelAnswer): string {
   const v = r.result.verdict;
   const settings = `${r.profile}${r.quirks.length ? `, quirks ${r.quirks.join(',')}` : ''}`;
   const processed = `${r.result.stats.insnsProcessed} insns processed, ${settings}`;
@@ -122,7 +123,8 @@ function verdictHead(r: PathExplorerResult): string {
   }
 }
 
-export function modelText(r: PathExplorerResult, options: TextOptions, emit: Emit): void {
+/** The lines of a model engine's answer on `program` (the program it verified: the listing shows it). */
+export function modelText(r: ModelAnswer, program: Program, options: TextOptions, emit: Emit): void {
   const { result } = r;
   const v = result.verdict;
   emit(verdictHead(r));
@@ -134,15 +136,15 @@ export function modelText(r: PathExplorerResult, options: TextOptions, emit: Emi
     for (const s of facts.subprogs) emit(`    ${s.name}: ${s.canThrow ? 'yes' : 'no'}`);
     if (options.rewrite) {
       emit('  listing:');
-      listing(r, facts, true, emit);
+      listing(program, facts, true, emit);
     } else if (facts.marks.some((m) => m.mark !== 'none')) {
       emit('  marks:');
-      listing(r, facts, false, emit);
+      listing(program, facts, false, emit);
     } else emit('  marks: none');
   }
   if (options.rewrite && result.rewrite !== null) {
     emit('  rewrite:');
-    for (const l of result.rewrite.trimEnd().split('\n')) emit(`    | ${l}`);
+    for (const l of printProgram(result.rewrite).trimEnd().split('\n')) emit(`    | ${l}`);
   }
   const rv = r.rewriteVerdict;
   if (rv?.accepted === false) emit(`  rewrite rejected (${rv.class}): ${rv.message}`);

@@ -1,10 +1,12 @@
 /**
  * How `throwfuzz check` shows one engine's result: JSON (one object per engine result, bytes as hex) and
- * human-readable lines. One exhaustive switch per format over the registry's `EngineResult`.
+ * human-readable lines. The kernel, or any model engine in one branch (`EngineResult`).
  */
+import type { Program } from '../bpf/program.js';
 import type { KernelOutcome } from '../bpf/result.js';
-import type { EngineResult } from '../engines/index.js';
+import type { EngineResult } from '../engines/contract.js';
 import type { ExecutorFault, KernelClass, KernelResult } from '../engines/kernel/index.js';
+import { executorFaultText } from '../engines/projection.js';
 import { modelJson, modelText, type ModelJson } from './check-render-model.js';
 import { finalHex, shortHex } from './hex-text.js';
 
@@ -38,22 +40,8 @@ export type Emit = (line: string) => void;
 
 const noVerdict = { accepted: null, class: null, message: null, insnsProcessed: null, outcomes: [] } as const;
 
-export function faultText(fault: ExecutorFault): string {
-  switch (fault.kind) {
-    case 'timeout':
-      return `executor timed out after ${fault.ms} ms on ${fault.op}`;
-    case 'crash':
-      return `executor died during ${fault.op} (${fault.signal ?? `exit code ${String(fault.exitCode)}`})${fault.stderr ? `: ${fault.stderr}` : ''}`;
-    case 'protocol':
-      return `executor protocol error during ${fault.op}: ${fault.detail}`;
-    case 'spawn':
-      return `cannot start the executor: ${fault.detail}`;
-    default: {
-      const never: never = fault;
-      return String(never);
-    }
-  }
-}
+/** One line for an executor fault (the projection's words, src/engines/projection.ts). */
+export const faultText = (fault: ExecutorFault): string => executorFaultText(fault);
 
 function kernelJson(result: KernelResult): KernelJson {
   switch (result.status) {
@@ -115,16 +103,7 @@ function kernelJson(result: KernelResult): KernelJson {
 }
 
 export function engineJson(r: EngineResult): EngineJson {
-  switch (r.engine) {
-    case 'kernel':
-      return kernelJson(r.result);
-    case 'path-explorer':
-      return modelJson(r.result);
-    default: {
-      const never: never = r;
-      return never;
-    }
-  }
+  return r.engine === 'kernel' ? kernelJson(r.result) : modelJson(r.result);
 }
 
 export function skippedJson(reason: string): EngineJson {
@@ -184,23 +163,13 @@ function kernelText(result: KernelResult, emit: Emit): void {
   }
 }
 
-/** Lines for one engine's result, the first prefixed by the engine's name. */
-export function engineText(r: EngineResult, options: TextOptions, emit: Emit): void {
+/** Lines for one engine's result on `program`, the first prefixed by the engine's name. */
+export function engineText(r: EngineResult, program: Program, options: TextOptions, emit: Emit): void {
   let first = true;
   const prefixed: Emit = (line) => {
     emit(first ? `${r.engine}: ${line}` : line);
     first = false;
   };
-  switch (r.engine) {
-    case 'kernel':
-      kernelText(r.result, prefixed);
-      return;
-    case 'path-explorer':
-      modelText(r.result, options, prefixed);
-      return;
-    default: {
-      const never: never = r;
-      return never;
-    }
-  }
+  if (r.engine === 'kernel') kernelText(r.result, prefixed);
+  else modelText(r.result, program, options, prefixed);
 }

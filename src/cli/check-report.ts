@@ -2,7 +2,8 @@
  * One file's answers from every engine `check` was asked for, and how each output format shows them:
  * text (a block per file), JSON (an array), and the rows of table/CSV (check-table.ts). Pure.
  */
-import type { EngineName, EngineResult } from '../engines/index.js';
+import type { Program } from '../bpf/program.js';
+import type { EngineName, EngineResult } from '../engines/contract.js';
 import { answerOf, compareAnswers, comparisonText, type Answer, type Comparison } from './check-compare.js';
 import { engineJson, engineText, skippedJson, type EngineJson, type TextOptions } from './check-render.js';
 
@@ -13,6 +14,8 @@ export type EngineEntry =
 
 export interface FileReport {
   readonly file: string;
+  /** The program the engines were asked about (text output lists it). */
+  readonly program: Program;
   readonly entries: readonly EngineEntry[];
   /** Null when one engine was asked for: nothing to compare. */
   readonly comparison: Comparison | null;
@@ -31,12 +34,12 @@ export function entryAnswer(e: EngineEntry): Answer {
   }
 }
 
-export function fileReport(file: string, entries: readonly EngineEntry[]): FileReport {
+export function fileReport(file: string, program: Program, entries: readonly EngineEntry[]): FileReport {
   const comparison =
     entries.length > 1
       ? compareAnswers(entries.map((e) => ({ engine: e.engine, answer: entryAnswer(e) })))
       : null;
-  return { file, entries, comparison };
+  return { file, program, entries, comparison };
 }
 
 /** The text block of one file: its name, each engine's lines, and (several engines) agree or differ. */
@@ -48,7 +51,7 @@ export function fileText(report: FileReport, options: TextOptions): string {
   for (const e of report.entries) {
     switch (e.kind) {
       case 'result':
-        engineText(e.result, options, emit);
+        engineText(e.result, report.program, options, emit);
         break;
       case 'skipped':
         emit(`${e.engine}: skipped (unavailable)`);

@@ -2,9 +2,11 @@
 import { type Command, Option } from 'commander';
 import {
   ENGINE_NAMES,
-  ENGINES,
   isEngineName,
-  MODEL_OPTIONS,
+  isModelEngineName,
+  MODEL_ENGINES,
+  modelEngine,
+  openEngine,
   type EngineName,
   type EngineOptions,
   type OpenEngine,
@@ -68,7 +70,7 @@ function settingsOf(o: CheckCliOptions): CheckSettings {
   const engines = o.engine ?? [DEFAULT_ENGINE];
   const format: Format = o.json ? 'json' : o.format;
   const profile = parseProfile(o.profile);
-  const models = engines.filter((e) => MODEL_OPTIONS[e] !== null);
+  const models = engines.filter(isModelEngineName).map(modelEngine);
   const quirks = parseQuirks(o.quirks, models);
   const modelOnly = [
     ...(profile !== undefined ? ['--profile'] : []),
@@ -77,7 +79,7 @@ function settingsOf(o: CheckCliOptions): CheckSettings {
     ...(o.rewrite ? ['--rewrite'] : []),
   ];
   if (models.length === 0 && modelOnly.length > 0) {
-    const names = ENGINE_NAMES.filter((e) => MODEL_OPTIONS[e] !== null).join(', ');
+    const names = MODEL_ENGINES.map((e) => e.name).join(', ');
     throw new UsageError(`${modelOnly[0]!} applies to model engines (${names}); none was asked for`);
   }
   if ((format === 'table' || format === 'csv') && (o.log || o.rewrite))
@@ -132,8 +134,8 @@ async function check(ctx: CliContext, files: readonly string[], s: CheckSettings
   const open: OpenEngine[] = [];
   const unavailable = new Map<EngineName, string>();
   for (const name of s.engines) {
-    const availability = await ENGINES[name](s.engineOptions).open();
-    if (availability.available) open.push(availability.engine as OpenEngine);
+    const availability = await openEngine(name, s.engineOptions);
+    if (availability.available) open.push(availability.engine);
     else {
       unavailable.set(name, availability.reason);
       io.stderr(`throwfuzz: ${availability.reason}\n`);
@@ -154,7 +156,7 @@ async function check(ctx: CliContext, files: readonly string[], s: CheckSettings
             : { kind: 'skipped', engine: name, reason: unavailable.get(name) ?? 'unavailable' },
         );
       }
-      const report = fileReport(file, entries);
+      const report = fileReport(file, program, entries);
       for (const e of entries) {
         const answer = entryAnswer(e);
         if (answer.kind === 'fault') {

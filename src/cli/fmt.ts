@@ -1,6 +1,6 @@
 /** `throwfuzz fmt FILE...`: canonical text form; `--check` lists what is not canonical, `--write` fixes it. */
 import type { Command } from 'commander';
-import { printProgram } from '../bpf/text/print.js';
+import { printCase } from '../corpus/write.js';
 import type { CliContext } from './context.js';
 import { readPrograms } from './program-file.js';
 
@@ -16,8 +16,9 @@ export function registerFmt(cli: Command, ctx: CliContext): void {
       // The batch rule: every file is handled; one that cannot be read or parsed is reported and skipped.
       const { good, failed } = await readPrograms(io, files);
       let unformatted = 0;
-      for (const { file, text, program } of good) {
-        const canonical = printProgram(program);
+      for (const { file, text, case: c } of good) {
+        // A case file's case lines come first, then the program (a plain program file has none).
+        const canonical = printCase(c);
         if (opts.check) {
           if (canonical !== text) {
             unformatted++;

@@ -1,6 +1,6 @@
 /** `--profile` and `--quirks` of the commands that run model engines (check, rewrite). */
 import { isProfile, isQuirk, PROFILES, QUIRKS, type Profile, type Quirk } from '../bpf/profile.js';
-import { MODEL_OPTIONS, type EngineName } from '../engines/index.js';
+import type { ModelEngine } from '../engines/contract.js';
 import { UsageError } from './io.js';
 
 export const PROFILE_HELP = `model engines: verify under this profile (${PROFILES.join(', ')}); default: each file's .profile`;
@@ -15,14 +15,14 @@ export function parseProfile(value: string | undefined): Profile | undefined {
  * The quirks named, each once, in the order given; a quirk one of `engines` cannot apply (it would do
  * nothing) is refused with the engine's reason.
  */
-export function parseQuirks(value: string | undefined, engines: readonly EngineName[]): Quirk[] {
+export function parseQuirks(value: string | undefined, engines: readonly ModelEngine[]): Quirk[] {
   const quirks: Quirk[] = [];
   for (const q of (value ?? '').split(',').map((s) => s.trim())) {
     if (q === '' || quirks.includes(q as Quirk)) continue;
     if (!isQuirk(q)) throw new UsageError(`unknown quirk '${q}' (quirks: ${QUIRKS.join(', ')})`);
     for (const engine of engines) {
-      const whyNot = MODEL_OPTIONS[engine]?.[q] ?? null;
-      if (whyNot !== null) throw new UsageError(`--quirks ${q}: ${engine} cannot apply it: ${whyNot}`);
+      const whyNot = engine.quirks[q];
+      if (whyNot !== null) throw new UsageError(`--quirks ${q}: ${engine.name} cannot apply it: ${whyNot}`);
     }
     quirks.push(q);
   }

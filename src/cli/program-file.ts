@@ -1,18 +1,26 @@
 import type { Program } from '../bpf/program.js';
-import { parseProgram } from '../bpf/text/parse.js';
+import type { Case } from '../corpus/case.js';
+import { readCase } from '../corpus/read.js';
 import { readUserFile, type Io } from './io.js';
 import { userErrorLine } from './user-error.js';
 
 export interface ProgramFile {
   readonly file: string;
   readonly text: string;
+  /** The program without its case lines (src/corpus/case.ts). */
   readonly program: Program;
+  /** The file as a case: its `; case ...` lines, checked (a mistake is file:line:col, exit code 2). */
+  readonly case: Case;
 }
 
-/** Read and parse a program file (SourceError and UsageError propagate to main, which prints one line). */
+/**
+ * Read and parse a program file, which may be a case file (SourceError and UsageError propagate to main,
+ * which prints one line).
+ */
 export async function readProgram(io: Io, path: string): Promise<ProgramFile> {
   const text = (await readUserFile(io, path)).toString('utf8');
-  return { file: path, text, program: parseProgram(text, path) };
+  const c = readCase(text, path);
+  return { file: path, text, program: c.program, case: c };
 }
 
 /**

@@ -1,6 +1,7 @@
 /** `throwfuzz rewrite FILE`: the SPEC §5 rewrite of an accepted program, in canonical text (path-explorer). */
 import type { Command } from 'commander';
-import { verify } from '../engines/path-explorer/index.js';
+import { printProgram } from '../bpf/text/print.js';
+import { modelEngine } from '../engines/index.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './io.js';
 import { parseProfile, parseQuirks, PROFILE_HELP, QUIRKS_HELP } from './model-options.js';
@@ -17,13 +18,14 @@ export function registerRewrite(cli: Command, ctx: CliContext): void {
     .option('--quirks <names>', QUIRKS_HELP)
     .action(async (file: string, opts: { profile?: string; quirks?: string }) => {
       const profileOption = parseProfile(opts.profile);
-      const quirks = parseQuirks(opts.quirks, ['path-explorer']);
+      const engine = modelEngine('path-explorer');
+      const quirks = parseQuirks(opts.quirks, [engine]);
       const { program } = await readProgram(ctx.io, file);
       const profile = profileOption ?? program.profile;
-      const { verdict: v, rewrite } = verify(program, { profile, quirks });
+      const { verdict: v, rewrite } = engine.verify(program, { profile, quirks }).result;
       if (v.accepted === true) {
-        // An accepted program always has its rewrite (ModelResult).
-        ctx.io.stdout(rewrite ?? '');
+        // An accepted program always has its rewrite (ModelResult); text only here, at the edge.
+        ctx.io.stdout(rewrite === null ? '' : printProgram(rewrite));
         ctx.exitCode = 0;
         return;
       }

@@ -1,21 +1,45 @@
 /**
- * The engine registry: every engine the CLI and the harness can ask about a program, by name. An engine
- * adds one member to `EngineResult` (its name and its own result type) and one entry to `ENGINES`; every
- * consumer switches over `EngineResult['engine']` exhaustively, so the compiler lists what must learn the
- * new engine.
+ * The engine registry: every engine the CLI and the harness can ask about a program. The model engines are
+ * `ModelEngine` objects (src/engines/contract.ts), listed once in MODEL_ENGINES; the live kernel is opened
+ * through its descriptor. A new model engine is one import, one entry here and one member of
+ * `ModelEngineName`; consumers switch on `engine === 'kernel'` versus any model engine, never on a model
+ * engine's name. Nothing an engine imports imports this file back.
  */
 import type { Profile, Quirk } from '../bpf/profile.js';
 import type { Program } from '../bpf/program.js';
-import { kernelEngine } from './kernel/engine.js';
-import type { KernelResult } from './kernel/kernel-result.js';
-import { PATH_EXPLORER_QUIRKS, pathExplorerEngine, type PathExplorerResult } from './path-explorer-engine.js';
+import type { EngineName, EngineResult, ModelEngine, ModelEngineName, ModelOptions } from './contract.js';
+import { kernelEngine, type KernelEngineDescriptor } from './kernel/engine.js';
+import { pathExplorer } from './path-explorer/index.js';
 
-/** One engine's answer on one program. */
-export type EngineResult =
-  | { readonly engine: 'kernel'; readonly result: KernelResult }
-  | { readonly engine: 'path-explorer'; readonly result: PathExplorerResult };
+export type {
+  EngineName,
+  EngineResult,
+  ModelAnswer,
+  ModelEngine,
+  ModelEngineName,
+  ModelOptions,
+} from './contract.js';
 
-/** What a model engine is asked to verify under (the kernel ignores it: it is mainline, no quirks). */
+/** Every model engine, in the order the CLI lists them. */
+export const MODEL_ENGINES: readonly ModelEngine[] = [pathExplorer];
+
+/** The live kernel's descriptor (SPEC §8): opening it starts the executor, or says why it cannot. */
+export const KERNEL_ENGINE: KernelEngineDescriptor = kernelEngine();
+
+export const ENGINE_NAMES: readonly EngineName[] = ['kernel', ...MODEL_ENGINES.map((e) => e.name)];
+
+export const isEngineName = (s: string): s is EngineName => (ENGINE_NAMES as readonly string[]).includes(s);
+
+export const isModelEngineName = (s: string): s is ModelEngineName => MODEL_ENGINES.some((e) => e.name === s);
+
+/** The model engine of that name (the registry lists every member of ModelEngineName). */
+export function modelEngine(name: ModelEngineName): ModelEngine {
+  const engine = MODEL_ENGINES.find((e) => e.name === name);
+  if (engine === undefined) throw new Error(`model engine ${name} is not in MODEL_ENGINES`);
+  return engine;
+}
+
+/** What the CLI asks model engines under (the kernel ignores it: it is mainline, without quirks). */
 export interface EngineOptions {
   /** Overrides each program's `.profile`. */
   readonly profile?: Profile;
@@ -24,46 +48,54 @@ export interface EngineOptions {
   readonly log?: boolean;
 }
 
-export type EngineName = EngineResult['engine'];
-
-export type EngineResultOf<N extends EngineName> = Extract<EngineResult, { readonly engine: N }>;
+/** The ModelOptions for one program: the chosen profile, else the program's own `.profile`. */
+export function modelOptionsFor(program: Program, options: EngineOptions): ModelOptions {
+  return {
+    profile: options.profile ?? program.profile,
+    quirks: options.quirks ?? [],
+    log: options.log === true,
+  };
+}
 
 /** An engine ready to check programs; `close` releases what it holds (processes, fds). */
-export interface OpenEngine<N extends EngineName = EngineName> {
-  readonly name: N;
+export interface OpenEngine {
+  readonly name: EngineName;
   /** One line about what it runs on (e.g. the kernel release). */
   readonly about: string;
-  check(program: Program): Promise<EngineResultOf<N>>;
+  check(program: Program): Promise<EngineResult>;
   close(): Promise<void>;
 }
 
-export type EngineAvailability<N extends EngineName = EngineName> =
-  | { readonly available: true; readonly engine: OpenEngine<N> }
+export type EngineAvailability =
+  | { readonly available: true; readonly engine: OpenEngine }
   /** One line saying why the engine cannot run here; callers skip it and say so. */
   | { readonly available: false; readonly reason: string };
 
-export interface EngineDescriptor<N extends EngineName = EngineName> {
-  readonly name: N;
-  readonly description: string;
-  open(): Promise<EngineAvailability<N>>;
-}
-
-export const ENGINES: { readonly [N in EngineName]: (options?: EngineOptions) => EngineDescriptor<N> } = {
-  kernel: () => kernelEngine() as EngineDescriptor<'kernel'>,
-  'path-explorer': (options) => pathExplorerEngine(options),
-};
-
-export const ENGINE_NAMES = Object.keys(ENGINES) as EngineName[];
-
-/**
- * What each engine takes of `EngineOptions`. A model engine verifies under a profile and quirks, and says
- * for each quirk why it cannot reproduce it (null: it can), so the CLI refuses a quirk that would do
- * nothing. The live kernel is what it is: null, it takes neither.
- */
-export const MODEL_OPTIONS: { readonly [N in EngineName]: { readonly [Q in Quirk]: string | null } | null } =
-  {
-    kernel: null,
-    'path-explorer': PATH_EXPLORER_QUIRKS,
+/** Open one engine by name: the kernel may be unavailable; a model engine always is available. */
+export async function openEngine(name: EngineName, options: EngineOptions): Promise<EngineAvailability> {
+  if (name === 'kernel') {
+    const opened = await KERNEL_ENGINE.open();
+    if (!opened.available) return opened;
+    const { engine } = opened;
+    return {
+      available: true,
+      engine: {
+        name,
+        about: engine.about,
+        check: async (program) => ({ engine: 'kernel', result: await engine.check(program) }),
+        close: () => engine.close(),
+      },
+    };
+  }
+  const model = modelEngine(name);
+  return {
+    available: true,
+    engine: {
+      name,
+      about: `model engine (${model.name})`,
+      check: (program) =>
+        Promise.resolve({ engine: name, result: model.verify(program, modelOptionsFor(program, options)) }),
+      close: () => Promise.resolve(),
+    },
   };
-
-export const isEngineName = (s: string): s is EngineName => (ENGINE_NAMES as string[]).includes(s);
+}

@@ -1,9 +1,8 @@
 /** How check compares engine answers (accept/reject and class; no verdict never disagrees). */
 import { describe, expect, it } from 'vitest';
-import { makeProgram } from '../../src/bpf/program.js';
 import type { Verdict } from '../../src/bpf/result.js';
 import { answerOf, compareAnswers, comparisonText, type Answer } from '../../src/cli/check-compare.js';
-import type { EngineResult } from '../../src/engines/index.js';
+import type { EngineResult } from '../../src/engines/contract.js';
 
 const accepted: Answer = { kind: 'verdict', accepted: true, class: null };
 const leak: Answer = { kind: 'verdict', accepted: false, class: 'ref-leak' };
@@ -54,7 +53,7 @@ describe('answerOf', () => {
   const pe = (verdict: Verdict): EngineResult => ({
     engine: 'path-explorer',
     result: {
-      program: makeProgram([{ kind: 'exit' }]),
+      engine: 'path-explorer',
       profile: 'mainline',
       quirks: [],
       result: { verdict, facts: null, rewrite: null, stats: { insnsProcessed: 0, states: 0 }, log: null },

@@ -1,10 +1,11 @@
 /**
  * The reference mode against the live kernel (mainline): on every program of the kernel suite that the
  * kernel accepts and that is safe to run, the runtime's return value (the kernel reports a u32) and final
- * ctx equal the kernel's test-run for every input. Checked against the recorded expectations
- * (corpus/kernel/NAME.expect.json) always, and against a live test-run where the kernel is available.
+ * ctx equal the kernel's test-run for every input. Checked against the recorded expectations (the
+ * `; case expect kernel` line of corpus/kernel/NAME.s) always, and against a live test-run where the kernel
+ * is available. Both sides go through the one projection (src/engines/projection.ts).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Program } from '../../src/bpf/program.js';
@@ -12,11 +13,10 @@ import type { KernelOutcome } from '../../src/bpf/result.js';
 import { parseProgram } from '../../src/bpf/text/parse.js';
 import { helperById } from '../../src/bpf/kernel-functions.js';
 import { checkWithKernel, openKernelSession } from '../../src/engines/kernel/index.js';
-import { kernelExpectationSchema } from '../../src/engines/kernel/expectation.js';
+import { asKernelOutcome, project } from '../../src/engines/projection.js';
 import { runProgram } from '../../src/runtime/run.js';
 import { RUNTIME_CORPUS } from './corpus.js';
-
-const KERNEL_CORPUS = join(import.meta.dirname, '../../corpus/kernel');
+import { kernelExpectation, loadCases } from '../corpus/cases.js';
 
 interface Case {
   readonly name: string;
@@ -35,18 +35,18 @@ function asKernelSees(program: Program): KernelOutcome[] {
   return runProgram(program, { mode: 'reference' }).map((o) => {
     expect(o.fault, `${o.input}: ${o.fault?.message ?? ''}`).toBeNull();
     expect(o.indeterminate).toBe(false);
-    return { input: o.input, retval: Number(BigInt(o.retval!) & 0xffffffffn), ctx: o.ctx };
+    return asKernelOutcome(o)!;
   });
 }
 
-const kernelCases = loadDir(KERNEL_CORPUS);
+const kernelCases = loadCases('kernel').map((c) => ({ ...c, name: `${c.name.slice('kernel/'.length)}.s` }));
 
 describe('recorded kernel expectations', () => {
-  const recorded = kernelCases.flatMap(({ name, program }) => {
-    const sidecar = join(KERNEL_CORPUS, name.replace(/\.s$/, '.expect.json'));
-    if (!existsSync(sidecar)) return [];
-    const { kernel } = kernelExpectationSchema.parse(JSON.parse(readFileSync(sidecar, 'utf8')));
-    return kernel.accepted && kernel.run !== 'declined' ? [{ name, program, outcomes: kernel.outcomes }] : [];
+  const recorded = kernelCases.flatMap(({ name, case: c }) => {
+    const kernel = kernelExpectation(c);
+    return kernel?.accepted && kernel.run !== 'declined'
+      ? [{ name, program: c.program, outcomes: kernel.outcomes }]
+      : [];
   });
 
   it('cover a suite of accepted programs that ran', () => {
@@ -79,20 +79,19 @@ describe.skipIf(!availability.available)('live kernel test-runs', () => {
   const comparedNames: string[] = [];
 
   for (const { name, program } of [
-    ...kernelCases,
+    ...kernelCases.map((c) => ({ name: c.name, program: c.case.program })),
     ...runtimeOriginals.map((c) => ({ ...c, name: `runtime/${c.name}` })),
   ]) {
     it(name, async () => {
-      const result = await checkWithKernel(program, session!);
+      const k = project({ engine: 'kernel', result: await checkWithKernel(program, session!) });
       // Only accepted programs that were safe to run have outcomes; anything else must be a verdict.
-      if (result.status === 'rejected') return;
-      expect(result.status).toBe('accepted');
-      if (result.status !== 'accepted' || result.run.status === 'declined') return;
-      expect(result.run.status).toBe('ran');
-      if (result.run.status !== 'ran') return;
+      if (k.status === 'rejected') return;
+      expect(k.status).toBe('accepted');
+      if (k.run === 'declined') return;
+      expect(k.run).toBe('ran');
       compared++;
       comparedNames.push(name);
-      expect(asKernelSees(program)).toEqual(result.run.outcomes);
+      expect(asKernelSees(program)).toEqual(k.outcomes);
     });
   }
 

@@ -6,6 +6,7 @@ export type { KernelCheckOptions, KernelLoad } from './check.js';
 export { classifyKernelMessage } from './classify.js';
 export type { ExecutorFault } from './executor-client.js';
 export { kernelEngine } from './engine.js';
+export type { KernelEngineAvailability, KernelEngineDescriptor, OpenKernelEngine } from './engine.js';
 export type { KernelClass, KernelResult, KernelRun, KernelStage } from './kernel-result.js';
 export { runDecision } from './safety.js';
 export type { RunDecision } from './safety.js';

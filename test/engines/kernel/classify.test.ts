@@ -5,12 +5,10 @@
  * sweeping kernel/bpf/verifier.c; the others are the kernel's format strings filled in by hand, for paths
  * a privileged loader of the fragment does not take but a rule still covers.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyKernelMessage } from '../../../src/engines/kernel/classify.js';
 import type { KernelClass } from '../../../src/engines/kernel/kernel-result.js';
-import { kernelExpectationSchema } from '../../../src/engines/kernel/expectation.js';
+import { kernelExpectation, loadCases } from '../../corpus/cases.js';
 
 const RULES: readonly [message: string, cls: KernelClass, source: 'live' | 'format'][] = [
   // check_max_stack_depth_subprog (static walk) and setup_func_entry (do_check)
@@ -97,10 +95,8 @@ describe('the classifier, one row per rule', () => {
 });
 
 describe('the classifier on every message recorded in corpus/kernel', () => {
-  const dir = join(import.meta.dirname, '../../../corpus/kernel');
-  const recorded = readdirSync(dir)
-    .filter((f) => f.endsWith('.expect.json'))
-    .map((f) => kernelExpectationSchema.parse(JSON.parse(readFileSync(join(dir, f), 'utf8'))).kernel)
+  const recorded = loadCases('kernel')
+    .flatMap(({ case: c }) => kernelExpectation(c) ?? [])
     .filter((k) => k.message !== null);
   it('gives each its recorded class, and none is unclassified', () => {
     expect(recorded.length).toBeGreaterThan(40);

@@ -2,26 +2,23 @@
  * corpus/kernel: every case against the live kernel, and the corpus's own shape (always checked).
  * On another release than the recorded one, only accept/reject and class are compared, and the test says so.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProgram } from '../../../src/bpf/text/parse.js';
 import { encode } from '../../../src/bpf/codec.js';
+import type { KernelExpectation } from '../../../src/corpus/case.js';
 import { checkWithKernel, parseVerifierLog, type KernelResult } from '../../../src/engines/kernel/index.js';
 import { buildProgramBtf } from '../../../src/engines/kernel/program-btf.js';
-import { kernelExpectationSchema, type KernelExpectation } from '../../../src/engines/kernel/expectation.js';
+import { project } from '../../../src/engines/projection.js';
+import { kernelExpectation, loadCases } from '../../corpus/cases.js';
 import { liveKernel } from './live.js';
 
-const dir = join(import.meta.dirname, '../../../corpus/kernel');
-const names = readdirSync(dir)
-  .filter((f) => f.endsWith('.s'))
-  .map((f) => f.slice(0, -2))
-  .sort();
+const cases = loadCases('kernel');
+const names = cases.map((c) => c.name.slice('kernel/'.length));
 
-const load = (name: string) => ({
-  program: parseProgram(readFileSync(join(dir, `${name}.s`), 'utf8'), `corpus/kernel/${name}.s`),
-  expect: kernelExpectationSchema.parse(JSON.parse(readFileSync(join(dir, `${name}.expect.json`), 'utf8'))),
-});
+/** A case's program and its kernel expectation (every corpus/kernel case has one). */
+const load = (name: string) => {
+  const c = cases.find((k) => k.name === `kernel/${name}`)!.case;
+  return { program: c.program, expect: kernelExpectation(c)! };
+};
 
 /** The "Must show" list of issue 3: each needs at least one case, found by name. */
 const MUST_SHOW: Record<string, RegExp> = {
@@ -47,19 +44,15 @@ const MUST_SHOW: Record<string, RegExp> = {
 };
 
 describe('corpus/kernel, its shape', () => {
-  it("has at least 25 cases, each with a valid sidecar, covering the issue's list", () => {
+  it("has at least 25 cases, each with its kernel expectation, covering the issue's list", () => {
     expect(names.length).toBeGreaterThanOrEqual(25);
-    const sidecars = readdirSync(dir)
-      .filter((f) => f.endsWith('.expect.json'))
-      .map((f) => f.slice(0, -'.expect.json'.length));
-    expect(sidecars.sort()).toEqual(names);
-    for (const name of names) expect(() => load(name), name).not.toThrow();
+    for (const { name, case: c } of cases) expect(kernelExpectation(c), name).not.toBeNull();
     for (const [what, pattern] of Object.entries(MUST_SHOW))
       expect(
         names.some((n) => pattern.test(n)),
         what,
       ).toBe(true);
-    expect(load('ref-across-throwing-global').expect.kernel).toMatchObject({
+    expect(load('ref-across-throwing-global').expect).toMatchObject({
       accepted: true,
       run: 'declined',
       outcomes: [],
@@ -67,27 +60,27 @@ describe('corpus/kernel, its shape', () => {
   });
 });
 
-/** What a live result says in the sidecar's terms. */
-function observed(result: KernelResult): KernelExpectation['kernel'] | string {
-  switch (result.status) {
+type Recorded = Omit<KernelExpectation, 'engine' | 'release'>;
+
+/** What a live result says in the case's terms, through the one projection; a string when no verdict. */
+function observed(result: KernelResult): Recorded | string {
+  const p = project({ engine: 'kernel', result });
+  switch (p.status) {
     case 'accepted':
-      switch (result.run.status) {
-        case 'ran':
-          return { accepted: true, class: null, message: null, outcomes: [...result.run.outcomes] };
-        case 'declined':
-          return { accepted: true, class: null, message: null, run: 'declined', outcomes: [] };
-        case 'failed':
-          return `accepted, but the run ended in ${JSON.stringify(result.run)}`;
-      }
-      break;
+      if (p.run === 'declined')
+        return { accepted: true, class: null, message: null, run: 'declined', outcomes: [] };
+      if (p.run === 'ran') return { accepted: true, class: null, message: null, outcomes: [...p.outcomes!] };
+      return `accepted, but the run ended in ${JSON.stringify(result)}`;
     case 'rejected':
-      return { accepted: false, class: result.class, message: result.message, outcomes: [] };
-    case 'fault':
-    case 'error':
+      return { accepted: false, class: p.class, message: p.message, outcomes: [] };
     case 'not-applicable':
+    case 'fault':
       return `no verdict: ${JSON.stringify(result)}`;
+    default: {
+      const never: never = p.status;
+      return never;
+    }
   }
-  return 'unreachable';
 }
 
 const live = await liveKernel('corpus/kernel');
@@ -95,6 +88,7 @@ const live = await liveKernel('corpus/kernel');
 describe.skipIf(live.skipReason)('corpus/kernel against the live kernel', () => {
   const release = live.session?.release ?? '';
   const recorded = new Set(names.map((n) => load(n).expect.release));
+  // The same release rule as ever: on another release only accept/reject and class are compared.
   if (live.session && [...recorded].some((r) => r !== release)) {
     console.log(
       `[corpus/kernel] running on ${release}, cases recorded on another release (${[...recorded].filter((r) => r !== release).join(', ')}) compare accept/reject and class only`,
@@ -107,19 +101,26 @@ describe.skipIf(live.skipReason)('corpus/kernel against the live kernel', () => 
       const result = await checkWithKernel(program, live.session!);
       const got = observed(result);
       if (typeof got === 'string') expect.fail(got);
+      const kernel: Recorded = {
+        accepted: expected.accepted,
+        class: expected.class,
+        message: expected.message,
+        ...(expected.run !== undefined ? { run: expected.run } : {}),
+        outcomes: [...expected.outcomes],
+      };
       if (expected.release === release) {
-        expect(got).toEqual(expected.kernel);
+        expect(got).toEqual(kernel);
       } else {
         expect({ accepted: got.accepted, class: got.class }).toEqual({
-          accepted: expected.kernel.accepted,
-          class: expected.kernel.class,
+          accepted: kernel.accepted,
+          class: kernel.class,
         });
       }
     });
   }
 
   it('explains every rejection the same at log level 1 (the default) and 2: message and count', async () => {
-    const rejected = names.filter((n) => !load(n).expect.kernel.accepted);
+    const rejected = names.filter((n) => !load(n).expect.accepted);
     expect(rejected.length).toBeGreaterThan(10);
     for (const name of rejected) {
       const { program } = load(name);
@@ -135,7 +136,7 @@ describe.skipIf(live.skipReason)('corpus/kernel against the live kernel', () => 
 
   it('counts processed instructions of accepted programs (verified_insns) as the log does', async () => {
     const { executor, kfuncIds } = live.session!;
-    for (const name of names.filter((n) => load(n).expect.kernel.accepted)) {
+    for (const name of names.filter((n) => load(n).expect.accepted)) {
       const { program } = load(name);
       const insns = encode(
         program.insns.map((i) => (i.kind === 'kfunc' ? { ...i, btfId: kfuncIds.get(i.name)! } : i)),

@@ -12,8 +12,7 @@ import type { Profile } from '../../../src/bpf/profile.js';
 import type { Program } from '../../../src/bpf/program.js';
 import { rewriteProgram } from '../../../src/bpf/rewrite.js';
 import { parseProgram } from '../../../src/bpf/text/parse.js';
-import { pathExplorerEngine } from '../../../src/engines/path-explorer-engine.js';
-import { rewriteVerdict, verify } from '../../../src/engines/path-explorer/index.js';
+import { pathExplorer, rewriteVerdict, verify } from '../../../src/engines/path-explorer/index.js';
 import { compareOutcomes } from '../../../src/runtime/compare.js';
 import { runProgram } from '../../../src/runtime/run.js';
 
@@ -161,17 +160,14 @@ describe('every rewrite of the corpus, verified again', () => {
   });
 });
 
-describe('the engine adapter', () => {
-  it('carries rewriteVerdict: the rewrite verdict, or null for a rejected program', async () => {
-    const opened = await pathExplorerEngine().open();
-    if (!opened.available) throw new Error('path-explorer is always available');
-    const ok = await opened.engine.check(load('kernel/rewrite-stack-512-main.s'));
-    expect(ok.engine === 'path-explorer' && ok.result.rewriteVerdict).toMatchObject({
-      accepted: false,
-      class: 'stack',
-    });
-    const rejected = await opened.engine.check(load('kernel/double-release.s'));
-    expect(rejected.engine === 'path-explorer' && rejected.result.rewriteVerdict).toBeNull();
-    await opened.engine.close();
+describe('the engine contract (pathExplorer.verify)', () => {
+  it('carries rewriteVerdict: the rewrite verdict, or null for a rejected program', () => {
+    const options = { profile: 'mainline', quirks: [] } as const;
+    const ok = pathExplorer.verify(load('kernel/rewrite-stack-512-main.s'), options);
+    expect(ok.rewriteVerdict).toMatchObject({ accepted: false, class: 'stack' });
+    const p = load('kernel/rewrite-stack-512-main.s');
+    expect(ok.rewriteVerdict).toEqual(rewriteVerdict(p, verify(p, options).facts!, options));
+    const rejected = pathExplorer.verify(load('kernel/double-release.s'), options);
+    expect(rejected.rewriteVerdict).toBeNull();
   });
 });
