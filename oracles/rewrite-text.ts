@@ -1,9 +1,8 @@
-/**
- * The one place the oracles read a model engine's rewrite. Today `ModelResult.rewrite` is the rewrite's
- * text; when it becomes a Program this prints it (src/bpf/text/print.ts), and nothing else changes.
- */
+/** The one place the oracles read a model engine's rewrite: its canonical text, compared model vs model. */
+import { printProgram } from '../src/bpf/text/print.js';
 import type { ModelAnswer } from '../src/engines/contract.js';
 
 export function rewriteText(answer: ModelAnswer): string | null {
-  return answer.result.rewrite;
+  const rewrite = answer.result.rewrite;
+  return rewrite === null ? null : printProgram(rewrite);
 }

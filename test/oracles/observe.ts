@@ -17,6 +17,7 @@ import {
   SLOT_MODELS,
   type SlotModel,
 } from '../../src/runtime/index.js';
+import { readCase } from '../../src/corpus/read.js';
 import type { InstrumentedRuns, KernelObservation, Observation, Runs } from '../../oracles/observation.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -42,19 +43,12 @@ export function answer(
   };
 }
 
-/** The kernel's answer recorded in corpus/kernel/NAME.expect.json (a real answer of the live kernel). */
+/** The kernel's answer recorded in corpus/kernel/NAME.s (a real answer of the live kernel). */
 export function recordedKernel(name: string): Extract<KernelObservation, { asked: true }> {
-  const e = JSON.parse(readFileSync(join(root, 'corpus/kernel', `${name}.expect.json`), 'utf8')) as {
-    release: string;
-    kernel: {
-      accepted: boolean;
-      class: string | null;
-      message: string | null;
-      run?: 'ran' | 'declined';
-      outcomes: { input: string; retval: number; ctx: string }[];
-    };
-  };
-  const k = e.kernel;
+  const file = join(root, 'corpus/kernel', `${name}.s`);
+  const recorded = readCase(readFileSync(file, 'utf8'), file).expectations.find((e) => e.engine === 'kernel');
+  if (recorded?.engine !== 'kernel') throw new Error(`${file}: no kernel expectation`);
+  const k = recorded;
   const result: KernelResult = k.accepted
     ? {
         status: 'accepted',
@@ -66,13 +60,13 @@ export function recordedKernel(name: string): Extract<KernelObservation, { asked
       }
     : {
         status: 'rejected',
-        class: k.class as never,
+        class: k.class!,
         message: k.message!,
         errno: 'EINVAL',
         insnsProcessed: null,
         logTail: [],
       };
-  return { asked: true, release: e.release, result };
+  return { asked: true, release: k.release, result };
 }
 
 const attempt = (f: () => Runs): Runs => {
@@ -114,7 +108,7 @@ export function observe(program: Program, options: ObserveOptions = {}): Observa
   const models = options.models ?? [answer(program, quirks)];
   const instrumented: InstrumentedRuns[] = models.flatMap((m) => {
     if (m.result.rewrite === null) return [];
-    const rewrite = parseProgram(m.result.rewrite);
+    const rewrite = m.result.rewrite;
     return (options.slots ?? SLOT_MODELS).map((slots) => ({
       engine: m.engine,
       slots,
