@@ -1,3 +1,4 @@
+; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"00000000000000000000000000000000","retval":4294967288,"ctx":"0800000000000000f8ffffff00000000"}]}
 ; Two pointers into the ctx: their difference is the difference of their offsets whatever the ctx's address
 ; (adjust_reg_min_max_vals lets root subtract pointers), and the 32-bit difference its low half,
 ; zero-extended. Both go into the ctx; the program returns ctx - (ctx + 8).
