@@ -238,7 +238,7 @@ export class PlanBuilder {
       case 'global': {
         const args: Arg[] = [];
         for (let a = 0; a < n.args; a++) args.push(a === 0 && n.ctxParam ? { kind: 'ctx' } : this.value());
-        return { kind: 'call', callee: to, args, result: d.chance(0.4) ? d.pick(SCALAR_REGS) : null };
+        return { kind: 'call', callee: to, args, result: this.result(s) };
       }
       case 'callback':
         return this.loop(s, to);
@@ -276,8 +276,16 @@ export class PlanBuilder {
       count,
       ctx,
       slot: ctx === 'stack' ? this.slot(s) : 0,
-      result: d.chance(0.3) ? d.pick(SCALAR_REGS) : null,
+      result: this.result(s),
     };
+  }
+
+  /** Where a call's result goes (a scalar register, no longer an input byte), or nowhere. */
+  private result(s: Scope): ScalarReg | null {
+    if (!this.d.chance(0.35)) return null;
+    const r = this.d.pick(SCALAR_REGS);
+    this.written(s, r);
+    return r;
   }
 
   /** The stack slot of a new spill: fresh, 8-aligned, sometimes deeper (stack use of varying depth). */

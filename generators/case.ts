@@ -86,7 +86,10 @@ export function generateCase(runSeed: string, index: number, options: GenerateOp
   let features: Features;
   let fault: Fault | null = null;
   let strategy: GeneratedOrigin['strategy'] = 'generate';
-  const mutated = mutate ? mutateProgram(d, d.pick(corpus), kernelSafe) : null;
+  let mutated: ReturnType<typeof mutateProgram> = null;
+  // An edit that finds no place (or would leave the fragment) is tried again on another pick.
+  for (let attempt = 0; mutate && mutated === null && attempt < 4; attempt++)
+    mutated = mutateProgram(d, d.pick(corpus), kernelSafe);
   if (mutated !== null) {
     program = mutated.program;
     features = { [`mutate:${mutated.edit}`]: 1 };

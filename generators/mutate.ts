@@ -44,7 +44,7 @@ export function mutateProgram(
   p: Program,
   kernelSafe: boolean,
 ): { program: Program; edit: MutationKind } | null {
-  if (!inFragment(p) || p.insns.length === 0) return null;
+  if (!inFragment(p) || p.insns.length === 0 || p.insns.some(pointerMath)) return null;
   const edit = d.pick(['replace', 'insert', 'delete'] as const);
   const i = d.int(p.insns.length);
   const { start, end } = funcRange(p, i);
@@ -157,3 +157,16 @@ function replaced(d: Decide, insn: Insn): Insn | null {
 }
 
 const isShift = (op: string): boolean => op === 'lsh' || op === 'rsh' || op === 'arsh';
+
+/**
+ * `rX += rY` / `rX -= rY` on a register that may hold a pointer (r1-r6, r10): an edit before it can make
+ * the offset variable, which is outside the fragment; programs with it are not mutated.
+ */
+function pointerMath(insn: Insn): boolean {
+  return (
+    insn.kind === 'alu' &&
+    (insn.op === 'add' || insn.op === 'sub') &&
+    insn.src.kind === 'reg' &&
+    (insn.dst <= 6 || insn.dst === 10)
+  );
+}
