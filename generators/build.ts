@@ -194,7 +194,15 @@ export class PlanBuilder {
     ]);
     for (let k = 0; k < count; k++) rest.push(this.randomStmt(s, 0, quiet));
     for (const q of quiet) rest.splice(d.int(rest.length + 1), 0, q);
-    for (const r of required) rest.splice(d.int(rest.length + 1), 0, r);
+    if (this.o.kernelSafe) {
+      // kernel safety: a callsite that may always throw makes what follows it dead, and a subprogram the
+      // verifier never enters must not hold calls (`No program to jit`): throwing callsites go last, those
+      // into functions with calls of their own first among them.
+      const hasCalls = (st: Stmt): boolean =>
+        st.kind === 'call' && this.graph.edges.some((e) => e.from === st.callee);
+      required.sort((a, b) => Number(hasCalls(b)) - Number(hasCalls(a)));
+      rest.push(...required);
+    } else for (const r of required) rest.splice(d.int(rest.length + 1), 0, r);
     if (throws && !rest.some(hasThrow)) rest.splice(d.int(rest.length + 1), 0, this.conditionalThrow(s));
     body.push(...early, ...rest);
     // An unconditional throw ends main now and then (the program always throws).
@@ -231,7 +239,6 @@ export class PlanBuilder {
   }
 
   private callsite(s: Scope, to: number): Stmt {
-    const d = this.d;
     const n = this.graph.nodes[to]!;
     switch (n.kind) {
       case 'static':
@@ -262,11 +269,16 @@ export class PlanBuilder {
 
   private loop(s: Scope, callee: number): Stmt {
     const d = this.d;
-    const zeroOk = !this.o.kernelSafe || (s.kind === 'main' && !this.loopHost[callee]);
+    // kernel safety: never a known count of 0. Linux 6.18 then never enters the callback, and a call of
+    // any kind inside it (a kfunc too), or a count-0 loop outside main, trips `No program to jit`.
+    const zeroOk = !this.o.kernelSafe;
     const count = d.weighted<LoopCount>([
       [3, { kind: 'const', n: d.range(1, 8) }],
       [s.hasCtx ? 3 : 0, { kind: 'ctx-masked', ...this.ctxField(), mask: d.pick([1, 3, 7, 15]) }],
-      [2, { kind: 'reg-masked', reg: d.pick(SCALAR_REGS), mask: d.pick([1, 3, 7]) }],
+      [
+        2,
+        { kind: 'reg-masked', reg: d.pick(SCALAR_REGS), mask: d.pick([1, 3, 7]), plusOne: this.o.kernelSafe },
+      ],
       [zeroOk ? 1 : 0, { kind: 'const', n: 0 }],
     ]);
     const ctx = d.chance(0.4) ? 'stack' : 'null';

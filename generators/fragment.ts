@@ -5,6 +5,7 @@
  */
 import { BPF_LOOP_ID, kernelFnByName } from '../src/bpf/kernel-functions.js';
 import { branchOffset, type Insn, type Reg } from '../src/bpf/insn.js';
+import { layoutOf } from '../src/bpf/layout.js';
 import type { Program } from '../src/bpf/program.js';
 import { FRAGMENT_ALU_OPS } from './plan.js';
 
@@ -64,10 +65,30 @@ export function kernelUnsafe(p: Program): string | null {
       const count = lastWriteOf(p, 1, i, p.funcs[func]!.insn);
       if (count === 'pointer') return 'bpf_loop with a pointer count';
       if (count === 'zero' && func !== 0) return 'bpf_loop with count 0 outside main';
+      if (count === 'zero' && callbackCalls(p, i))
+        return 'bpf_loop with count 0 whose callback calls something';
       if (count === 'unknown' && func !== 0) return 'bpf_loop with a count the look-back cannot tell';
     }
   }
   return null;
+}
+
+/** Whether the callback loaded into r2 before the bpf_loop at `at` holds a call of any kind or a callback load. */
+function callbackCalls(p: Program, at: number): boolean {
+  const { pcOf, insnAt } = layoutOf(p.insns);
+  for (let k = at - 1; k >= Math.max(0, at - 8); k--) {
+    const insn = p.insns[k]!;
+    if (insn.kind !== 'ldfunc' || insn.dst !== 2) continue;
+    const target = insnAt[pcOf[k]! + insn.off + 1] ?? -1;
+    if (target < 0) return true;
+    const next = p.funcs.find((f) => f.insn > target)?.insn ?? p.insns.length;
+    for (let j = target; j < next; j++) {
+      const kind = p.insns[j]!.kind;
+      if (kind === 'call' || kind === 'ldfunc' || kind === 'kfunc' || kind === 'helper') return true;
+    }
+    return false;
+  }
+  return true;
 }
 
 /** What the last write of `reg` before instruction `at` (in its function) leaves there, looking back. */

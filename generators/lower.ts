@@ -131,6 +131,7 @@ class Assembler {
           case 'reg-masked':
             this.emit(mov(1, reg(c.reg)));
             this.emit({ kind: 'alu', width: 64, op: 'and', dst: 1, src: imm(c.mask) });
+            if (c.plusOne) this.emit({ kind: 'alu', width: 64, op: 'add', dst: 1, src: imm(1) });
             break;
           default: {
             const never: never = c;

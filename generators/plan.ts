@@ -52,7 +52,13 @@ export type RegionEnd = 'close' | 'open' | 'throw-inside' | 'nested';
 export type LoopCount =
   | { readonly kind: 'const'; readonly n: number }
   | { readonly kind: 'ctx-masked'; readonly off: number; readonly size: Size; readonly mask: number }
-  | { readonly kind: 'reg-masked'; readonly reg: ScalarReg; readonly mask: number };
+  /** `plusOne`: the masked value plus 1, never 0 (kernel safety: a scalar may be a known constant). */
+  | {
+      readonly kind: 'reg-masked';
+      readonly reg: ScalarReg;
+      readonly mask: number;
+      readonly plusOne: boolean;
+    };
 
 export type Stmt =
   | { readonly kind: 'alu'; readonly op: FragmentAluOp; readonly dst: ScalarReg; readonly src: Value }
