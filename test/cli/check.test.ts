@@ -279,9 +279,7 @@ describe.skipIf(live.skipReason)('throwfuzz check --engine kernel', () => {
     writeFileSync(file, '    r0 = 1\n    r0 *= 2\n    exit\n');
     const run = await runCli('check', file, '--engine', 'kernel,path-explorer');
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toContain(
-      '  path-explorer: not applicable (ALU mul at insn 1; mainline)\n',
-    );
+    expect(run.stdout).toContain('  path-explorer: not applicable (ALU mul at insn 1; mainline)\n');
     expect(run.stdout).toContain('  not compared: only kernel gave a verdict\n');
   });
 
