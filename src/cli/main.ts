@@ -4,6 +4,7 @@ import { registerCheck } from './check.js';
 import { registerCodec } from './codec.js';
 import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
+import { registerGen } from './gen.js';
 import { processIo, type Io } from './io.js';
 import { registerRewrite } from './rewrite.js';
 import { registerRun } from './run.js';
@@ -28,6 +29,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerRun(cli, ctx);
   registerCheck(cli, ctx);
   registerRewrite(cli, ctx);
+  registerGen(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;

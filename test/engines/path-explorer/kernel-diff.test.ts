@@ -1,28 +1,27 @@
 /**
- * Random fragment programs against the live kernel (mainline): the same accept/reject, class and message,
+ * Generated fragment programs (generators/) against the live kernel (mainline): the same accept/reject, class and message,
  * the same `Unreleased reference id=%d alloc_insn=%d` lines (the kernel's id numbering), and almost always
  * the same processed-instruction count (pruning as the kernel prunes). Linux 6.18's missing resource check
  * at calls to throwing globals is reproduced with its quirk.
  */
 import { describe, expect, it } from 'vitest';
-import { parseProgram } from '../../../src/bpf/text/parse.js';
 import { checkWithKernel } from '../../../src/engines/kernel/index.js';
 import { pathExplorer } from '../../../src/engines/path-explorer/index.js';
 import { projectVerdict, type VerdictProjection } from '../../../src/engines/projection.js';
 import { liveKernel } from '../kernel/live.js';
-import { randomProgram } from './random-program.js';
+import { generateCase } from '../../../generators/index.js';
 
 const live = await liveKernel('path-explorer kernel-diff');
 
-describe.skipIf(live.skipReason)('path-explorer and the live kernel on random programs', () => {
+describe.skipIf(live.skipReason)('path-explorer and the live kernel on generated programs', () => {
   it('agree on 400 programs', async () => {
     const mismatches: string[] = [];
     let counted = 0;
     let sameCount = 0;
     let kernelBugs = 0;
     for (let seed = 1; seed <= 400; seed++) {
-      const text = randomProgram(seed, { maxFuncs: 4, maxStmts: 16 });
-      const p = parseProgram(text, `seed-${seed}.s`);
+      // kernelSafe (the default): nothing that trips a known kernel WARN is loaded.
+      const p = generateCase('kernel-diff', seed).program;
       const answer = pathExplorer.verify(p, {
         profile: 'mainline',
         quirks: ['seed-global-resources'],

@@ -9,7 +9,7 @@ import { verdictStatus } from '../../../src/bpf/result.js';
 import { parseProgram } from '../../../src/bpf/text/parse.js';
 import { verify } from '../../../src/engines/path-explorer/index.js';
 import { anyInsn, anyProgram } from '../../bpf/arbitrary.js';
-import { randomProgram } from './random-program.js';
+import { generateCase } from '../../../generators/index.js';
 
 const opts = fc.record({
   profile: fc.constantFrom('mainline' as const, 'rfc' as const),
@@ -42,9 +42,9 @@ describe('path-explorer verify', () => {
 
   it('never throws on random fragment programs, and is deterministic', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const p = parseProgram(
-        randomProgram(seed, { maxFuncs: 4, maxStmts: 16, profile: seed % 3 === 0 ? 'rfc' : 'mainline' }),
-      );
+      const p = generateCase('path-explorer-laws', seed, {
+        profile: seed % 3 === 0 ? 'rfc' : 'mainline',
+      }).program;
       const a = verify(p, { profile: p.profile, quirks: [] });
       const b = verify(p, { profile: p.profile, quirks: [] });
       expect(b, `seed ${seed}`).toEqual(a);
@@ -54,7 +54,7 @@ describe('path-explorer verify', () => {
 
   it('facts and rewrite exist exactly when accepted; marks cover every throw, call and bpf_loop', () => {
     for (let seed = 1; seed <= 200; seed++) {
-      const p = parseProgram(randomProgram(seed));
+      const p = generateCase('path-explorer-facts', seed).program;
       const r = verify(p, { profile: 'mainline', quirks: ['seed-global-resources'] });
       expect(r.facts !== null, `seed ${seed}`).toBe(r.verdict.accepted === true);
       expect(r.rewrite !== null, `seed ${seed}`).toBe(r.verdict.accepted === true);

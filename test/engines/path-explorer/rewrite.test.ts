@@ -15,7 +15,7 @@ import { compareOutcomes } from '../../../src/runtime/compare.js';
 import { renderDiffs } from '../../../src/runtime/render-diff.js';
 import { runProgram } from '../../../src/runtime/run.js';
 import { SLOT_MODELS } from '../../../src/runtime/slots.js';
-import { prng, randomProgram } from './random-program.js';
+import { generateCase } from '../../../generators/index.js';
 
 const root = join(import.meta.dirname, '../../../corpus');
 const corpusPrograms = (dir: string): [string, Program][] =>
@@ -24,12 +24,13 @@ const corpusPrograms = (dir: string): [string, Program][] =>
     .sort()
     .map((f) => [`${dir}/${f}`, parseProgram(readFileSync(join(root, dir, f), 'utf8'), f)]);
 
-/** Inputs: the program's own, else a few seeded random ctx buffers. */
+/** Inputs: the program's own (generated programs always have some), else a few ctx buffers from the seed. */
 function inputsOf(p: Program, seed: number): Uint8Array[] {
   if (p.inputs.length > 0) return inputBuffers(p);
-  const rnd = prng(seed);
   return [0, 1, 2, 3].map((k) =>
-    Uint8Array.from({ length: p.ctxSize }, () => (k === 0 ? 0 : Math.floor(rnd() * (k === 1 ? 4 : 256)))),
+    Uint8Array.from({ length: p.ctxSize }, (_, i) =>
+      k === 0 ? 0 : (seed * 31 + i * 17 + k * 101) % (k === 1 ? 4 : 256),
+    ),
   );
 }
 
@@ -76,14 +77,10 @@ describe('rewrites run instrumented equal the originals run with unwinding', () 
   it('random fragment programs, both profiles', () => {
     let throwing = 0;
     for (let seed = 1; seed <= 600; seed++) {
-      const text = randomProgram(seed, {
-        maxFuncs: 3,
-        maxStmts: 12,
-        profile: seed % 2 === 0 ? 'rfc' : 'mainline',
-      });
-      if (checkRewrite(`seed ${seed}`, parseProgram(text), seed)) throwing++;
+      const { program } = generateCase('rewrite', seed, { profile: seed % 2 === 0 ? 'rfc' : 'mainline' });
+      if (checkRewrite(`seed ${seed}`, program, seed)) throwing++;
     }
-    console.log(`[rewrite] ${throwing} of 600 random programs were accepted and throw`);
+    console.log(`[rewrite] ${throwing} of 600 generated programs were accepted and throw`);
     expect(throwing).toBeGreaterThan(50);
   });
 });

@@ -1,0 +1,122 @@
+/**
+ * Syntactic checks on Program data: is it inside the SPEC §3 fragment as far as the text shows (the
+ * corpus programs the mutator may start from), and is it safe to load into the live kernel (no known
+ * kernel WARN).
+ */
+import { BPF_LOOP_ID, kernelFnByName } from '../src/bpf/kernel-functions.js';
+import { branchOffset, type Insn, type Reg } from '../src/bpf/insn.js';
+import { layoutOf } from '../src/bpf/layout.js';
+import type { Program } from '../src/bpf/program.js';
+import { FRAGMENT_ALU_OPS } from './plan.js';
+
+const HELPERS = new Set([BPF_LOOP_ID, 5, 7]);
+
+/** Why an instruction is outside the fragment by its form, or null. */
+export function outsideFragment(insn: Insn): string | null {
+  switch (insn.kind) {
+    case 'alu':
+      if (insn.width !== 64) return '32-bit ALU';
+      return (FRAGMENT_ALU_OPS as readonly string[]).includes(insn.op) ? null : `ALU ${insn.op}`;
+    case 'neg':
+      return insn.width === 64 ? null : '32-bit ALU';
+    case 'jmp':
+      if (insn.width !== 64) return '32-bit jump';
+      return insn.off < 0 ? 'back-edge' : null;
+    case 'ja':
+      return insn.off < 0 ? 'back-edge' : null;
+    case 'lddw':
+      return 'ld_imm64 constant';
+    case 'helper':
+      return HELPERS.has(insn.id) ? null : `helper #${insn.id}`;
+    case 'kfunc': {
+      const fn = kernelFnByName(insn.name);
+      return fn && fn.kind === 'kfunc' && !fn.modelOnly ? null : `kfunc ${insn.name}`;
+    }
+    case 'ldx':
+    case 'stx':
+    case 'st':
+    case 'ldfunc':
+    case 'call':
+    case 'exit':
+      return null;
+    default: {
+      const never: never = insn;
+      return never;
+    }
+  }
+}
+
+export function inFragment(p: Program): boolean {
+  return p.kind === 'syscall' && p.insns.every((i) => outsideFragment(i) === null);
+}
+
+/**
+ * Why a program may trip a known kernel WARN (test/engines/kernel/fixtures/README.md), or null:
+ * `if rX op rX`; `bpf_loop` whose count is a pointer (ctx or stack) or, outside main, the constant 0.
+ * The count is traced back through the straight-line code before the call (a conservative look).
+ */
+export function kernelUnsafe(p: Program): string | null {
+  let func = 0;
+  for (let i = 0; i < p.insns.length; i++) {
+    while (func + 1 < p.funcs.length && p.funcs[func + 1]!.insn <= i) func++;
+    const insn = p.insns[i]!;
+    if (insn.kind === 'jmp' && insn.src.kind === 'reg' && insn.src.reg === insn.dst) return 'if rX op rX';
+    if (insn.kind === 'helper' && insn.id === BPF_LOOP_ID) {
+      const count = lastWriteOf(p, 1, i, p.funcs[func]!.insn);
+      if (count === 'pointer') return 'bpf_loop with a pointer count';
+      if (count === 'zero' && func !== 0) return 'bpf_loop with count 0 outside main';
+      if (count === 'zero' && callbackCalls(p, i))
+        return 'bpf_loop with count 0 whose callback calls something';
+      if (count === 'unknown' && func !== 0) return 'bpf_loop with a count the look-back cannot tell';
+    }
+  }
+  return null;
+}
+
+/** Whether the callback loaded into r2 before the bpf_loop at `at` holds a call of any kind or a callback load. */
+function callbackCalls(p: Program, at: number): boolean {
+  const { pcOf, insnAt } = layoutOf(p.insns);
+  for (let k = at - 1; k >= Math.max(0, at - 8); k--) {
+    const insn = p.insns[k]!;
+    if (insn.kind !== 'ldfunc' || insn.dst !== 2) continue;
+    const target = insnAt[pcOf[k]! + insn.off + 1] ?? -1;
+    if (target < 0) return true;
+    const next = p.funcs.find((f) => f.insn > target)?.insn ?? p.insns.length;
+    for (let j = target; j < next; j++) {
+      const kind = p.insns[j]!.kind;
+      if (kind === 'call' || kind === 'ldfunc' || kind === 'kfunc' || kind === 'helper') return true;
+    }
+    return false;
+  }
+  return true;
+}
+
+/** What the last write of `reg` before instruction `at` (in its function) leaves there, looking back. */
+function lastWriteOf(
+  p: Program,
+  reg: Reg,
+  at: number,
+  start: number,
+): 'zero' | 'pointer' | 'scalar' | 'unknown' {
+  for (let k = at - 1; k >= start; k--) {
+    const insn = p.insns[k]!;
+    if (branchOffset(insn) !== null && insn.kind !== 'ldfunc') return 'unknown';
+    if (insn.kind === 'call' || insn.kind === 'helper' || insn.kind === 'kfunc') return 'unknown';
+    if (insn.kind === 'ldx' && insn.dst === reg) return 'scalar';
+    if (insn.kind === 'neg' && insn.dst === reg) continue;
+    if (insn.kind === 'alu' && insn.dst === reg) {
+      if (insn.op !== 'mov') {
+        // `r1 &= mask` after a scalar load: keep looking for where the value came from.
+        if (insn.op === 'and' && insn.src.kind === 'imm' && insn.src.imm === 0) return 'zero';
+        continue;
+      }
+      if (insn.src.kind === 'imm') return insn.src.imm === 0 ? 'zero' : 'scalar';
+      if (insn.src.reg === 6 || insn.src.reg === 10) return 'pointer';
+      if (insn.src.reg >= 7) return 'scalar';
+      return 'unknown';
+    }
+    if (insn.kind === 'lddw' && insn.dst === reg) return 'scalar';
+  }
+  // Reached the function's entry: r1 is main's ctx, or an argument / a callback's index.
+  return start === 0 ? 'pointer' : 'unknown';
+}
