@@ -9,7 +9,7 @@
  */
 import type { Finding, Severity } from './finding.js';
 import { slug } from './normalise.js';
-import type { Observation, Runs } from './observation.js';
+import type { Observation, RunCrash } from './observation.js';
 import { isCrash } from './outcome-compare.js';
 import { engineLabel, signatureOf } from './signature.js';
 
@@ -34,7 +34,7 @@ export function engineFaultOracle(obs: Observation): Finding[] {
       findings.push(fault(engineLabel(m), 'internal-error', v.reason));
   }
   for (const c of obs.engineCrashes) findings.push(fault(c.engine, 'crash', c.message));
-  const runtime = (which: string, runs: Runs | null): void => {
+  const runtime = (which: string, runs: readonly unknown[] | RunCrash | null): void => {
     if (runs !== null && isCrash(runs)) findings.push(fault(`runtime/${which}`, 'crash', runs.crash));
   };
   runtime('reference', obs.reference);

@@ -35,6 +35,12 @@ export interface RunCrash {
 /** One program run on every input, alone on the machine. */
 export type Runs = readonly RunOutcome[] | RunCrash;
 
+/** One scheduled invocation: which input (its position in the program's inputs) and what came of it. */
+export interface ScheduledOutcome {
+  readonly input: number;
+  readonly outcome: RunOutcome;
+}
+
 /** A model engine's rewrite run instrumented, under one slot model. */
 export interface InstrumentedRuns {
   readonly engine: ModelEngineName;
@@ -42,10 +48,11 @@ export interface InstrumentedRuns {
   /** Alone on the machine: must equal the reference run input by input. */
   readonly solo: Runs;
   /**
-   * Invocations interleaved on several CPUs and nested at helper calls (the runtime's scheduler, seeded from
-   * the case): each invocation's outcome must equal the reference outcome of its input. Null when not run.
+   * Invocations interleaved on several CPUs (the runtime's scheduler, seeded from the case), each on the
+   * prandom/ktime stream of its input's solo run: each outcome must equal the reference outcome of its input
+   * (by position: two inputs may hold the same bytes). Null when not run.
    */
-  readonly scheduled: Runs | null;
+  readonly scheduled: readonly ScheduledOutcome[] | RunCrash | null;
 }
 
 export interface Observation {

@@ -8,7 +8,7 @@
  *   rewrite calls them where the original did not; the runtime already leaves them out).
  */
 import type { RunOutcome } from '../src/bpf/result.js';
-import type { RunCrash, Runs } from './observation.js';
+import type { RunCrash } from './observation.js';
 
 export type ComparedField =
   'retval' | 'ctx' | 'thrown' | 'cookie' | 'unwound' | 'events' | 'held' | 'slotAfter' | 'fault';
@@ -21,7 +21,7 @@ export interface FieldDiff {
 
 const BOOKKEEPING = /^(?:bpf_throw|bpf_get_exception|bpf_reset_exception)\(/;
 
-export function isCrash(runs: Runs): runs is RunCrash {
+export function isCrash(runs: readonly unknown[] | RunCrash): runs is RunCrash {
   return !Array.isArray(runs);
 }
 

@@ -7,10 +7,11 @@
  *   input (symptom `solo`). Scheduled runs judge the slot model, so only a rewrite right alone is judged
  *   there (symptom `scheduled/<slots>`): a rewrite wrong alone (one that leaves the slot thrown, say) also
  *   disturbs the invocations sharing its slot, and that is the same defect.
- * - Scheduled invocations are matched to the reference by their input: the campaign must run them on the
- *   reference's prandom/ktime streams.
+ * - Scheduled invocations are matched to the reference by their input's position: the campaign runs them
+ *   on the reference's prandom/ktime streams.
  * - The kernel reports a u32 retval: compared with the low 32 bits of the reference's u64, and the final
- *   ctx, only for inputs the kernel ran and only when the reference neither faulted nor was indeterminate.
+ *   ctx, only for inputs the kernel ran and only when the reference neither faulted, nor was indeterminate,
+ *   nor drew from prandom or the clock (the kernel's are its own).
  * The cause is the throw path the reference run took on that input (signature.ts, throwPathCause), else a
  * static throw feature.
  */
@@ -18,6 +19,7 @@ import type { KernelOutcome, RunOutcome } from '../src/bpf/result.js';
 import type { Diff, Finding } from './finding.js';
 import type { InstrumentedRuns, Observation } from './observation.js';
 import { isCrash, outcomeDiffs, type FieldDiff } from './outcome-compare.js';
+import { rewriteCannotLoad } from './rewrite-validity.js';
 import {
   engineLabel,
   featuresOf,
@@ -55,7 +57,14 @@ function finding(
   return {
     oracle: 'outcome',
     severity: 'high',
-    signature: signatureOf('outcome', [label], symptom, causeOf(obs, reference, diffs)),
+    // A rewrite right alone and wrong scheduled is the slot model's defect (a slot two invocations share),
+    // whatever the program throws from: one signature per slot model.
+    signature: signatureOf(
+      'outcome',
+      [label],
+      symptom,
+      symptom.startsWith('scheduled/') ? 'shared-slot' : causeOf(obs, reference, diffs),
+    ),
     title: `${from} differs from the reference run on ${diffs.map((d) => d.field).join(', ')}`,
     engines: [label],
     diffs: asDiffs(diffs, from),
@@ -75,7 +84,9 @@ function instrumentedFindings(obs: Observation, reference: readonly RunOutcome[]
   const soloDiffers = new Map<string, Set<number>>();
   for (const runs of obs.instrumented) {
     const label = labelFor(obs, runs);
-    if (isCrash(runs.solo)) continue;
+    const answer = obs.models.find((m) => m.engine === runs.engine);
+    // A rewrite that could never load faults where it cannot: rewrite-validity reports that, once.
+    if (isCrash(runs.solo) || (answer !== undefined && rewriteCannotLoad(answer))) continue;
     const seen = soloDiffers.get(label) ?? new Set<number>();
     runs.solo.forEach((actual, i) => {
       const expected = reference[i];
@@ -87,21 +98,19 @@ function instrumentedFindings(obs: Observation, reference: readonly RunOutcome[]
     });
     if (seen.size > 0) soloDiffers.set(label, seen);
   }
-  const byInput = new Map<string, number>();
-  reference.forEach((o, i) => byInput.set(o.input, byInput.get(o.input) ?? i));
   for (const runs of obs.instrumented) {
     const label = labelFor(obs, runs);
     // A rewrite wrong alone also disturbs the invocations it shares a slot with: that is the same defect.
     if (runs.scheduled === null || isCrash(runs.scheduled) || soloDiffers.has(label)) continue;
     const reported = new Set<number>();
-    for (const actual of runs.scheduled) {
-      const i = byInput.get(actual.input);
-      if (i === undefined || reported.has(i)) continue;
-      const diffs = outcomeDiffs(reference[i]!, actual);
+    for (const { input: i, outcome: actual } of runs.scheduled) {
+      const expected = reference[i];
+      if (expected === undefined || reported.has(i)) continue;
+      const diffs = outcomeDiffs(expected, actual);
       if (diffs.length === 0) continue;
       reported.add(i);
       const from = `${label} rewrite (instrumented, scheduled, ${runs.slots})`;
-      findings.push(finding(obs, label, `scheduled/${runs.slots}`, reference[i]!, diffs, from));
+      findings.push(finding(obs, label, `scheduled/${runs.slots}`, expected, diffs, from));
     }
   }
   return findings;
@@ -123,11 +132,19 @@ function kernelRuns(obs: Observation): readonly KernelOutcome[] {
   }
 }
 
+/**
+ * The kernel's prandom and clock are its own: a reference run that drew from the runtime's seeded streams
+ * (bpf_get_prandom_u32, bpf_ktime_get_ns) predicts nothing about the kernel's retval or ctx.
+ */
+const drewFromStreams = (o: RunOutcome): boolean =>
+  o.events.some((e) => e.startsWith('bpf_get_prandom_u32(') || e.startsWith('bpf_ktime_get_ns('));
+
 function kernelFindings(obs: Observation, reference: readonly RunOutcome[]): Finding[] {
   const findings: Finding[] = [];
   kernelRuns(obs).forEach((k, i) => {
     const expected = reference[i];
     if (expected?.input !== k.input || expected.retval === null || expected.indeterminate) return;
+    if (drewFromStreams(expected)) return;
     const low32 = Number(BigInt(expected.retval) & 0xffffffffn);
     const diffs: FieldDiff[] = [];
     if (low32 !== k.retval >>> 0) diffs.push({ field: 'retval', expected: low32, actual: k.retval });

@@ -2,25 +2,29 @@
  * The rewrite-validity oracle: a model engine's rewrite, verified again as it runs instrumented
  * (ModelAnswer.rewriteVerdict), must be accepted. Two kinds of rejection (docs/path-explorer.md, "Rewrite
  * validity"):
- * - artefacts (`ref-leak`, `region-open`, `region-misuse`, `uninit`): re-verification cannot know which paths
- *   threw, so it follows the "no exception" continuation after an always-throwing call and the exception
- *   exit after a path that did not throw. The kernel never re-verifies a rewrite; the instrumented runs
- *   still equal the originals'. Severity `precision`, symptom `artefact`.
- * - every other class is a defect of the design (the slot past 512 bytes of stack, `too-complex`,
- *   `structure`, and anything not known to be an artefact): severity `high`, symptom `design`.
+ * - defects of the design: what a patched program breaks whatever paths it takes (the callsite slot past 512
+ *   bytes of stack, class `stack`; a program grown past the limits, `too-complex`; `structure`): severity
+ *   `high`, symptom `design`.
+ * - every other class is an artefact: re-verification cannot know which paths threw, so it follows the
+ *   "no exception" continuation after an always-throwing call (code the original never reached, which may
+ *   hold anything: a misaligned access, a leak, an uninitialised read) and the exception exit after a path
+ *   that did not throw. The kernel never re-verifies a rewrite; the instrumented runs still equal the
+ *   originals'. Severity `precision`, symptom `artefact`.
  * `unsupported` (the rfc loop rewrite's 32-bit jump) and `internal-error` are not rejections.
  */
 import type { RejectClass } from '../src/bpf/result.js';
+import type { ModelAnswer } from '../src/engines/contract.js';
 import type { Finding } from './finding.js';
 import type { Observation } from './observation.js';
-import { engineLabel, featuresOf, signatureOf, verdictCause } from './signature.js';
+import { engineLabel, signatureOf } from './signature.js';
 
-const ARTEFACTS: ReadonlySet<RejectClass> = new Set<RejectClass>([
-  'ref-leak',
-  'region-open',
-  'region-misuse',
-  'uninit',
-]);
+const DESIGN: ReadonlySet<RejectClass> = new Set<RejectClass>(['stack', 'too-complex', 'structure']);
+
+/** A rewrite no verifier would load (a design rejection): its runs are this oracle's finding, not outcome's. */
+export function rewriteCannotLoad(answer: ModelAnswer): boolean {
+  const v = answer.rewriteVerdict;
+  return v?.accepted === false && DESIGN.has(v.class);
+}
 
 export function rewriteValidityOracle(obs: Observation): Finding[] {
   if (obs.origin.beyond) return [];
@@ -29,8 +33,7 @@ export function rewriteValidityOracle(obs: Observation): Finding[] {
     const v = answer.rewriteVerdict;
     if (v?.accepted !== false) continue;
     const label = engineLabel(answer);
-    const artefact = ARTEFACTS.has(v.class);
-    const cause = artefact ? 'none' : verdictCause(featuresOf(obs.program), [v.class]);
+    const artefact = !DESIGN.has(v.class);
     findings.push({
       oracle: 'rewrite-validity',
       severity: artefact ? 'precision' : 'high',
@@ -38,7 +41,8 @@ export function rewriteValidityOracle(obs: Observation): Finding[] {
         'rewrite-validity',
         [`${label}=${v.class}`],
         artefact ? 'artefact' : 'design',
-        cause,
+        // The class names the defect (the slot past 512 bytes is `stack`), whatever the program does.
+        'none',
       ),
       title: `${label}'s rewrite would be rejected (${v.class}): ${v.message}`,
       engines: [label],

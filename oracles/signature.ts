@@ -16,7 +16,8 @@ import type { Program } from '../src/bpf/program.js';
 import type { KernelClass, ModelAnswer } from '../src/engines/contract.js';
 import type { OracleName } from './finding.js';
 
-export type Cause = Feature | 'none' | '-';
+/** What a signature names as the cause: a program feature, `shared-slot` (a slot model's race), or nothing. */
+export type Cause = Feature | 'shared-slot' | 'none' | '-';
 
 /** An engine as signatures and findings name it: its name, `@rfc` under rfc, `~quirk` per quirk. */
 export function engineLabel(answer: Pick<ModelAnswer, 'engine' | 'profile' | 'quirks'>): string {

@@ -5,6 +5,7 @@ import { registerCodec } from './codec.js';
 import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
 import { registerGen } from './gen.js';
+import { registerFuzz } from './fuzz.js';
 import { processIo, type Io } from './io.js';
 import { registerRewrite } from './rewrite.js';
 import { registerRun } from './run.js';
@@ -30,6 +31,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerCheck(cli, ctx);
   registerRewrite(cli, ctx);
   registerGen(cli, ctx);
+  registerFuzz(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;

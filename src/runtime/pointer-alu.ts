@@ -45,7 +45,7 @@ function standInValue(tag: number, lo: number, hi: number): bigint {
 }
 
 /** `d` = a value computed from a stand-in address: depends on the real one. 32-bit results zero-extend. */
-function leak(m: Machine, d: number, value: bigint, is32: boolean): true {
+export function leak(m: Machine, d: number, value: bigint, is32: boolean): true {
   m.indeterminate = true;
   fromBigInt(is32 ? BigInt.asUintN(32, value) : value);
   m.setScalar(d, out[0]!, out[1]!);

@@ -18,7 +18,13 @@ import {
   type SlotModel,
 } from '../../src/runtime/index.js';
 import { readCase } from '../../src/corpus/read.js';
-import type { InstrumentedRuns, KernelObservation, Observation, Runs } from '../../oracles/observation.js';
+import type {
+  InstrumentedRuns,
+  KernelObservation,
+  Observation,
+  RunCrash,
+  ScheduledOutcome,
+} from '../../oracles/observation.js';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -69,7 +75,7 @@ export function recordedKernel(name: string): Extract<KernelObservation, { asked
   return { asked: true, release: k.release, result };
 }
 
-const attempt = (f: () => Runs): Runs => {
+const attempt = <T>(f: () => readonly T[]): readonly T[] | RunCrash => {
   try {
     return f();
   } catch (e) {
@@ -78,7 +84,7 @@ const attempt = (f: () => Runs): Runs => {
 };
 
 /** One invocation per input, each on its own CPU, on the reference's streams. */
-function scheduled(rewrite: Program, slots: SlotModel, seed: number): Runs {
+function scheduled(rewrite: Program, slots: SlotModel, seed: number): ScheduledOutcome[] {
   const inputs = inputBuffers(rewrite);
   const result = runSchedule({
     threads: inputs.map((input, i) => ({
@@ -90,7 +96,7 @@ function scheduled(rewrite: Program, slots: SlotModel, seed: number): Runs {
     slots,
     seed,
   });
-  return inputs.map((_, i) => jobOutcomes(result, i)[0]!);
+  return inputs.map((_, i) => ({ input: i, outcome: jobOutcomes(result, i)[0]! }));
 }
 
 export interface ObserveOptions {

@@ -1,0 +1,107 @@
+/**
+ * The per-case pipeline (DESIGN.md, "The one flow"): case i = generate(run seed, i) → model engines → the
+ * live kernel (when asked) → the runtime → the oracles → findings. A pure function of (run seed, index,
+ * settings) but for the kernel, which the caller passes in as a port; it returns plain data.
+ */
+import type { Program } from '../bpf/program.js';
+import { programFeatures } from '../bpf/features.js';
+import type { EngineResult, KernelResult } from '../engines/contract.js';
+import { generateCase } from '../../generators/index.js';
+import type { Finding } from '../../oracles/finding.js';
+import { judge } from '../../oracles/index.js';
+import type { CaseOrigin, KernelObservation, Observation } from '../../oracles/observation.js';
+import { askModels, kernelNoRun, observe } from './observe.js';
+import type { CampaignSettings } from './settings.js';
+import { projectVerdict } from '../engines/projection.js';
+
+/** The live kernel as the pipeline sees it: a release and one call per program. */
+export interface KernelPort {
+  readonly release: string;
+  check(program: Program, noRun: string | null): Promise<KernelResult>;
+}
+
+/** What the pipeline needs from outside: the kernel (or why not), the corpus to mutate, a clock. */
+export interface PipelineDeps {
+  readonly kernel: KernelPort | { readonly unavailable: string };
+  /** Committed corpus programs, the mutation strategy's seeds. */
+  readonly corpus: readonly Program[];
+  /** Milliseconds, for the time share of each stage (reports only; never feeds a decision). */
+  readonly clock: () => number;
+}
+
+/** The stages of one case, in pipeline order. */
+export const STAGES = ['generate', 'models', 'kernel', 'runtime', 'oracles'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** Milliseconds spent per stage of one case. */
+export type StageTimes = { readonly [S in Stage]: number };
+
+/** One case, as the campaign keeps it: small, plain data (the program only when something was found). */
+export interface CaseRecord {
+  readonly origin: CaseOrigin;
+  readonly features: readonly string[];
+  /** Per engine: `accepted`, the rejection class, `not-applicable`, `fault`, or `skipped`. */
+  readonly verdicts: Readonly<Record<string, string>>;
+  readonly findings: readonly Finding[];
+  /** The program, when there are findings (to write their case files). */
+  readonly program: Program | null;
+  readonly times: StageTimes;
+}
+
+/** One word for the class mix of reports: `accepted`, the rejection class, `not-applicable` or `fault`. */
+function verdictLabel(r: EngineResult): string {
+  const v = projectVerdict(r);
+  return v.status === 'rejected' ? (v.class ?? 'rejected') : v.status;
+}
+
+async function askKernel(
+  deps: PipelineDeps,
+  settings: CampaignSettings,
+  program: Program,
+  noRun: string | null,
+): Promise<KernelObservation> {
+  if (!settings.kernel) return { asked: false, reason: 'not asked (--engines)' };
+  if ('unavailable' in deps.kernel) return { asked: false, reason: deps.kernel.unavailable };
+  return { asked: true, release: deps.kernel.release, result: await deps.kernel.check(program, noRun) };
+}
+
+export async function runCase(
+  index: number,
+  settings: CampaignSettings,
+  deps: PipelineDeps,
+): Promise<CaseRecord> {
+  const t0 = deps.clock();
+  const generated = generateCase(settings.runSeed, index, {
+    profile: settings.profile,
+    beyond: settings.beyond,
+    corpus: deps.corpus,
+  });
+  const { origin } = generated;
+  // A corpus program mutated into this campaign keeps its own `.profile`: the campaign's is the one every
+  // engine and the runtime judge it under, so the program carries it.
+  const program =
+    generated.program.profile === settings.profile
+      ? generated.program
+      : { ...generated.program, profile: settings.profile };
+  const t1 = deps.clock();
+  const stage = askModels(program, settings);
+  const t2 = deps.clock();
+  const kernel = await askKernel(deps, settings, program, kernelNoRun(stage));
+  const t3 = deps.clock();
+  const obs: Observation = observe(program, origin, settings, stage, kernel);
+  const t4 = deps.clock();
+  const findings = judge(obs);
+  const t5 = deps.clock();
+  const verdicts: Record<string, string> = {};
+  if (settings.kernel)
+    verdicts.kernel = kernel.asked ? verdictLabel({ engine: 'kernel', result: kernel.result }) : 'skipped';
+  for (const m of stage.models) verdicts[m.engine] = verdictLabel({ engine: m.engine, result: m });
+  return {
+    origin,
+    features: [...programFeatures(program)],
+    verdicts,
+    findings,
+    program: findings.length > 0 ? program : null,
+    times: { generate: t1 - t0, models: t2 - t1, kernel: t3 - t2, runtime: t4 - t3, oracles: t5 - t4 },
+  };
+}
