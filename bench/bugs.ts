@@ -7,6 +7,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Profile, Quirk } from '../src/bpf/profile.js';
 import { runCampaign } from '../src/fuzz/campaign.js';
+import { isQuirkFinding } from '../src/fuzz/quirk-finding.js';
 import type { CampaignSettings } from '../src/fuzz/settings.js';
 import { SLOT_MODELS } from '../src/runtime/index.js';
 
