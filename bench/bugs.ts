@@ -37,22 +37,20 @@ export async function timeToFind(
     slots: [...SLOT_MODELS],
     beyond: 0,
   };
+  const deps = { kernel: { unavailable: 'not asked' }, corpus: [], clock: () => performance.now() };
   const start = performance.now();
   let found: number | null = null;
   await runCampaign(
     settings,
     { kind: 'time', ms: capMs },
     {
-      kernel: { unavailable: 'not asked' },
-      corpus: [],
-      clock: () => performance.now(),
+      ...deps,
       known: () => null,
       interrupted: () => found !== null,
-      onBucket: (b) => {
-        // A precision finding (a re-verification artefact) is no defect: the quirk's own signature is asked for.
-        if (found === null && b.first.severity !== 'precision' && b.signature.includes(quirk))
+      // The quirk's own finding: one the same case without the quirk does not give (quirk-finding.ts).
+      onBucket: async (b) => {
+        if (found === null && (await isQuirkFinding(b, quirk, settings, deps)))
           found = performance.now() - start;
-        return Promise.resolve();
       },
     },
   );
