@@ -14,12 +14,12 @@ import { generateCase } from '../../../generators/index.js';
 const live = await liveKernel('path-explorer kernel-diff');
 
 describe.skipIf(live.skipReason)('path-explorer and the live kernel on generated programs', () => {
-  it('agree on 400 programs', async () => {
+  it('agree on 2,000 generated programs', async () => {
     const mismatches: string[] = [];
     let counted = 0;
     let sameCount = 0;
     let kernelBugs = 0;
-    for (let seed = 1; seed <= 400; seed++) {
+    for (let seed = 1; seed <= 2000; seed++) {
       // kernelSafe (the default): nothing that trips a known kernel WARN is loaded.
       const p = generateCase('kernel-diff', seed).program;
       const answer = pathExplorer.verify(p, {
