@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { generateCase, type GeneratedCase } from '../../generators/index.js';
-import { printProgram } from '../bpf/text/print.js';
+import type { Profile } from '../bpf/profile.js';
+import { printCase } from '../corpus/write.js';
 import { verify } from '../engines/path-explorer/index.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './io.js';
@@ -43,8 +44,20 @@ export function caseFileName(seed: string, index: number): string {
   return `${seed.replace(/[^A-Za-z0-9._-]/g, '_').slice(0, 64)}-${String(index).padStart(6, '0')}.s`;
 }
 
-const header = (c: GeneratedCase): string =>
-  `; case ${c.origin.runSeed} #${c.origin.index} (${c.origin.strategy}, ${c.origin.generator}${c.origin.beyond ? `, beyond: ${c.beyondEdit ?? 'none'}` : ''})\n`;
+/** A generated program as a case file (src/corpus): its provenance, and the beyond edit in its note. */
+const caseText = (c: GeneratedCase, profile: Profile): string =>
+  printCase({
+    program: c.program,
+    provenance: {
+      runSeed: c.origin.runSeed,
+      index: c.origin.index,
+      generator: c.origin.generator,
+      strategy: c.origin.beyond ? `${c.origin.strategy}+beyond` : c.origin.strategy,
+    },
+    options: { profile },
+    expectations: [],
+    note: c.origin.beyond ? `beyond the fragment: ${c.beyondEdit ?? 'none'}` : null,
+  });
 
 export function registerGen(cli: Command, ctx: CliContext): void {
   cli
@@ -79,7 +92,7 @@ export function registerGen(cli: Command, ctx: CliContext): void {
           classes[k] = (classes[k] ?? 0) + 1;
           continue;
         }
-        const text = header(c) + printProgram(c.program);
+        const text = caseText(c, profile);
         if (opts.out !== undefined) {
           const path = join(opts.out, caseFileName(opts.seed, i));
           try {

@@ -27,7 +27,7 @@ export const CASE_MODEL_ENGINES = Object.keys(MODEL_ENGINE_SET) as ModelEngineNa
 
 /** Where a generated case came from: enough to regenerate it with the same generator version. */
 export interface Provenance {
-  /** The run seed, an unsigned 64-bit integer in decimal. */
+  /** The run seed (`throwfuzz fuzz` takes an unsigned integer; `gen` any printable word). */
   readonly runSeed: string;
   /** The case's index in the run. */
   readonly index: number;
@@ -101,7 +101,7 @@ export function expectationKey(e: Expectation): string {
 const hex = z.string().regex(/^([0-9a-f]{2})*$/, 'lowercase hex bytes');
 
 export const provenanceSchema = z.strictObject({
-  runSeed: z.string().regex(/^(0|[1-9][0-9]*)$/, 'an unsigned decimal integer'),
+  runSeed: z.string().regex(/^[\x21-\x7e]{1,128}$/, 'printable, without spaces, at most 128 characters'),
   index: z.number().int().min(0),
   generator: z.string().min(1),
   strategy: z.string().min(1),

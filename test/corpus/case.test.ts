@@ -125,9 +125,9 @@ describe('case file mistakes: one located line', () => {
   const cases: [string, string, string][] = [
     ['; case provenance {"runSeed":"1",\n' + body, 'f.s:1:19', 'case provenance: not JSON'],
     [
-      '; case provenance {"runSeed":"-1","index":0,"generator":"g","strategy":"s"}\n' + body,
+      '; case provenance {"runSeed":"a b","index":0,"generator":"g","strategy":"s"}\n' + body,
       'f.s:1:19',
-      'case provenance: runSeed: an unsigned decimal integer',
+      'case provenance: runSeed: printable, without spaces, at most 128 characters',
     ],
     ['; case\n' + body, 'f.s:1:7', 'a case line needs a keyword'],
     ['; case expected kernel {}\n' + body, 'f.s:1:8', "unknown case line 'expected'"],

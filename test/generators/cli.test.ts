@@ -12,10 +12,12 @@ describe('throwfuzz gen', () => {
   it('prints the programs of cases 0..N-1, each parsing back to the generated program', async () => {
     const r = await runCli('gen', '--seed', 'cli', '--count', '3');
     expect(r.code).toBe(0);
-    const parts = r.stdout.split(/\n(?=; case )/);
+    const parts = r.stdout.split(/\n(?=; case provenance )/);
     expect(parts).toHaveLength(3);
     parts.forEach((text, i) => {
-      expect(text).toContain(`; case cli #${i} (generate, `);
+      expect(text).toContain(
+        `; case provenance {"runSeed":"cli","index":${i},"generator":"gen-1","strategy":"generate"}`,
+      );
       const expected = generateCase('cli', i).program;
       expect(printProgram({ ...parseProgram(text), notes: [] })).toBe(printProgram(expected));
     });
@@ -44,7 +46,7 @@ describe('throwfuzz gen', () => {
   it('--beyond and --profile reach the generator', async () => {
     const r = await runCli('gen', '--seed', 'b', '--count', '5', '--beyond', '1', '--profile', 'rfc');
     expect(r.code).toBe(0);
-    expect(r.stdout.match(/, beyond: /g)).toHaveLength(5);
+    expect(r.stdout.match(/^; case note beyond the fragment: /gm)).toHaveLength(5);
     expect(r.stdout.match(/^\.profile rfc$/gm)).toHaveLength(5);
   });
 
