@@ -93,6 +93,26 @@ describe('engine independence', () => {
   });
 });
 
+describe('layers', () => {
+  // Only src/fuzz puts generators, engines, the runtime and oracles together; src/report renders its
+  // results; src/cli is the edge. Nothing below imports what is above it.
+  const above: readonly [string, readonly string[]][] = [
+    ['src/bpf', ['src/fuzz/', 'src/report/', 'src/cli/', 'generators/', 'oracles/']],
+    ['src/engines', ['src/fuzz/', 'src/report/', 'src/cli/', 'generators/', 'oracles/']],
+    ['src/runtime', ['src/fuzz/', 'src/report/', 'src/cli/', 'generators/', 'oracles/']],
+    ['src/corpus', ['src/fuzz/', 'src/report/', 'src/cli/']],
+    ['generators', ['src/fuzz/', 'src/report/', 'src/cli/', 'oracles/']],
+    ['oracles', ['src/fuzz/', 'src/report/', 'src/cli/', 'generators/']],
+    ['src/fuzz', ['src/report/', 'src/cli/']],
+    ['src/report', ['src/cli/']],
+  ];
+  for (const [dir, forbidden] of above) {
+    it(`${dir} imports nothing from ${forbidden.join(', ')}`, () => {
+      expect(importsOutside(dir, (dep) => !forbidden.some((f) => dep.startsWith(f)))).toEqual([]);
+    });
+  }
+});
+
 describe('the pure core', () => {
   const core = ['src/bpf', 'src/runtime', ...MODEL_ENGINES, 'generators', 'oracles', 'src/minimize'];
   it('reads no clock and no unseeded randomness', () => {
