@@ -7,6 +7,8 @@
  * finding, or a classifier rule to add). Programs outside the fragment on purpose (`beyond`) are judged by
  * kernel health alone.
  */
+import { layoutOf } from '../src/bpf/layout.js';
+import type { Program } from '../src/bpf/program.js';
 import type { KernelClass, KernelResult, ModelAnswer } from '../src/engines/contract.js';
 import type { Diff, Finding } from './finding.js';
 import { normaliseNumbers, normaliseRefIds } from './normalise.js';
@@ -83,6 +85,25 @@ function verdictDiffs(
   return null;
 }
 
+/**
+ * Whether the model's rejection is SPEC §4's check at a call of a throwing global (held references or open
+ * regions rejected there, with the throw's messages): the check this kernel lacks (seed-global-resources).
+ * Where the model stops at that call, the kernel goes on, and accepts, or rejects later for whatever the
+ * rest of the program does: one defect, the missing check, whatever the kernel then says.
+ */
+function globalCallCheck(program: Program, answer: ModelAnswer): 'ref-leak' | 'region-open' | null {
+  const v = answer.result.verdict;
+  if (v.accepted !== false || v.insn === null || (v.class !== 'ref-leak' && v.class !== 'region-open'))
+    return null;
+  const { insnAt, pcOf } = layoutOf(program.insns);
+  const i = insnAt[v.insn] ?? -1;
+  const insn = program.insns[i];
+  if (insn?.kind !== 'call') return null;
+  const target = v.insn + insn.off + 1;
+  const callee = program.funcs.find((f) => pcOf[f.insn] === target);
+  return callee?.linkage === 'global' ? v.class : null;
+}
+
 function modelVsKernel(obs: Observation, answer: ModelAnswer): Finding | null {
   if (!obs.kernel.asked || answer.profile !== 'mainline') return null;
   const model = saidByModel(answer);
@@ -93,15 +114,25 @@ function modelVsKernel(obs: Observation, answer: ModelAnswer): Finding | null {
   const found = verdictDiffs(a, b, normaliseNumbers);
   if (found === null) return null;
   const sides = [`${a.label}=${word(a.said)}`, `${b.label}=${word(b.said)}`];
+  const missed = globalCallCheck(obs.program, answer);
+  const signature =
+    missed === null
+      ? signatureOf(
+          'verdict',
+          sides,
+          found.symptom,
+          verdictCause(featuresOf(obs.program), [word(a.said), word(b.said)]),
+        )
+      : signatureOf(
+          'verdict',
+          ['kernel=missed-check', `${b.label}=${missed}`],
+          'global-call-check',
+          missed === 'ref-leak' ? 'ref-across-global-call' : 'region-across-global-call',
+        );
   return {
     oracle: 'verdict',
     severity: 'medium',
-    signature: signatureOf(
-      'verdict',
-      sides,
-      found.symptom,
-      verdictCause(featuresOf(obs.program), [word(a.said), word(b.said)]),
-    ),
+    signature,
     title: `${b.label} and the kernel disagree (${found.symptom}): ${sides.join(' vs ')}`,
     engines: ['kernel', b.label],
     diffs: found.diffs,

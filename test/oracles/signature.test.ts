@@ -162,7 +162,7 @@ describe("the kernel's seed-global-resources hole", () => {
   it('with a default campaign (path-explorer without quirks vs the kernel): a verdict and a soundness signature', () => {
     expect(signatures(judge(observe(hole, { kernel })))).toEqual([
       'soundness:kernel=accept:held-ref:ref-across-global-call',
-      'verdict:kernel=accept,path-explorer=ref-leak:accept-reject:ref-across-global-call',
+      'verdict:kernel=missed-check,path-explorer=ref-leak:global-call-check:ref-across-global-call',
     ]);
   });
 
