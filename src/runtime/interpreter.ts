@@ -7,7 +7,7 @@ import { INVALID_WRITES_R10 } from './compile.js';
 import { callKernel, callbackReturned, isTraceable } from './kernel-calls.js';
 import { FrameKind, Status, Tag, type Machine } from './machine.js';
 import { load, store } from './memory.js';
-import { pointerAlu, pointerNeg } from './pointer-alu.js';
+import { pointerAlu, pointerNeg, releasedAsScalar } from './pointer-alu.js';
 import { pointerJumpTaken } from './pointer-compare.js';
 import { AluSub, JmpSub, Kfn, Op } from './ops.js';
 import { arsh64, div64, lsh64, mod64, mul64, out, rsh64 } from './u64.js';
@@ -393,7 +393,7 @@ export function run(m: Machine, budget: number): Status {
           return stop(m, steps, m.raise('uninit-register', pc, 'r0 is not initialised at exit'));
         }
         if (m.top === 0) {
-          if (tag[0] !== TAG_SCALAR) {
+          if (!releasedAsScalar(m, 0)) {
             return stop(
               m,
               steps,

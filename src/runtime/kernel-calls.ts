@@ -5,8 +5,7 @@
 import { Kfn } from './ops.js';
 import { FrameKind, MAX_LOOPS, Status, Tag, type Machine } from './machine.js';
 import { u64String } from './u64.js';
-import { leak } from './pointer-alu.js';
-import { standInAddress } from './pointer-address.js';
+import { releasedAsScalar } from './pointer-alu.js';
 
 const EINVAL = 22;
 const E2BIG = 7;
@@ -144,10 +143,8 @@ export function callKernel(m: Machine, kfn: Kfn, name: string, pc: number): Stat
  */
 function bpfThrow(m: Machine, pc: number): Status {
   if (m.mainline && !requireInit(m, 1, pc, 'bpf_throw')) return Status.Done;
-  // A verified program reaches here with a pointer in R1 only through a copy of a released reference: the
-  // verifier made it an unknown scalar (release_reference -> mark_reg_invalid, __mark_reg_unknown for a
-  // privileged loader), and its value, the object's address, is one the runtime can only stand in for.
-  if (m.mainline && m.tag[1] !== Tag.Scalar) leak(m, 1, standInAddress(m.tag[1]!, m.lo[1]!, m.hi[1]!), false);
+  if (m.mainline && !releasedAsScalar(m, 1))
+    return m.raise('bad-pointer', pc, 'bpf_throw takes a scalar cookie in r1');
   const lo = m.mainline ? m.lo[1]! : 0;
   const hi = m.mainline ? m.hi[1]! : 0;
   if (m.mode === 'instrumented') {

@@ -34,3 +34,34 @@ describe('a released reference thrown as the cookie', () => {
     expect(BigInt(o!.cookie!)).toBeGreaterThan(0xff00000000000000n);
   });
 });
+
+describe('a released reference returned from main', () => {
+  // Found by the campaign: the kernel accepts it (R0 is an unknown scalar to the verifier).
+  const returned = parseProgram(`
+    call bpf_cpumask_create
+    if r0 == 0x0 goto out
+    r6 = r0
+    r8 = r0
+    r8 += 16
+    r1 = r6
+    call bpf_cpumask_release
+    r0 = r8
+    exit
+out:
+    r0 = 0
+    exit
+`);
+
+  it('returns the address: no fault, indeterminate', () => {
+    const [o] = runProgram(returned, { mode: 'reference' });
+    expect(o!.fault).toBeNull();
+    expect(o!.indeterminate).toBe(true);
+    expect(BigInt(o!.retval!)).toBeGreaterThan(0xff00000000000000n);
+  });
+
+  it('a live pointer returned from main is still a fault (the verifier never lets it through)', () => {
+    const live = parseProgram('    call bpf_cpumask_create\n    exit\n');
+    const [o] = runProgram(live, { mode: 'reference' });
+    expect(o!.fault?.kind).toBe('bad-pointer');
+  });
+});
