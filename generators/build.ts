@@ -3,7 +3,7 @@
  * before any throw, callbacks that do not throw under mainline, bounded stack and depth) unless a fault is
  * drawn; a fault puts one construct of a rejection class into an otherwise valid plan.
  */
-import type { JmpOp, Size } from '../src/bpf/insn.js';
+import { JMP_OPS, SIZES, type Size } from '../src/bpf/insn.js';
 import type { Profile } from '../src/bpf/profile.js';
 import { boundaryImm, smallImm, type Decide } from './choices.js';
 import { buildGraph, loopHosts, under, type Graph, type Kind } from './graph.js';
@@ -52,20 +52,6 @@ const FAULTS: readonly (readonly [number, Fault])[] = [
   [3, 'bad-return'],
 ];
 
-const JMP_OPS: readonly JmpOp[] = [
-  'jeq',
-  'jne',
-  'jgt',
-  'jge',
-  'jlt',
-  'jle',
-  'jsgt',
-  'jsge',
-  'jslt',
-  'jsle',
-  'jset',
-];
-const SIZES: readonly Size[] = [1, 2, 4, 8];
 const imm = (n: number): Value => ({ kind: 'imm', imm: n });
 const rg = (r: ScalarReg): Value => ({ kind: 'reg', reg: r });
 

@@ -3,26 +3,13 @@
  * every jump valid, so the corpus seeds generation. The caller passes the parsed corpus in; nothing here
  * reads files.
  */
-import type { Insn, JmpOp, Reg } from '../src/bpf/insn.js';
+import { JMP_OPS, type Insn, type Reg } from '../src/bpf/insn.js';
 import type { Program } from '../src/bpf/program.js';
 import { boundaryImm, type Decide } from './choices.js';
 import { deleteInsn, funcRange, insertInsn, replaceInsn } from './edit.js';
 import { inFragment, kernelUnsafe } from './fragment.js';
 import { FRAGMENT_ALU_OPS } from './plan.js';
 
-const JMP_OPS: readonly JmpOp[] = [
-  'jeq',
-  'jne',
-  'jgt',
-  'jge',
-  'jlt',
-  'jle',
-  'jsgt',
-  'jsge',
-  'jslt',
-  'jsle',
-  'jset',
-];
 const KFUNCS = [
   'bpf_throw',
   'bpf_cpumask_create',
