@@ -44,6 +44,14 @@ describe('triage', () => {
     expect(exit.map((c) => [c.finding.signature, c.status])).toEqual([
       ['verdict:kernel=ref-leak,path-explorer=ref-leak:message:ref-across-global-call', 'known'],
     ]);
+    const rcu = load('corpus/kernel/rcu-across-throwing-global-open.s');
+    const rcuExit = classify(
+      judge(observe(rcu, { kernel: recordedKernel('rcu-across-throwing-global-open') })),
+      triage,
+    );
+    expect(rcuExit.map((c) => [c.finding.signature, c.status])).toEqual([
+      ['verdict:kernel=region-open,path-explorer=region-open:message:region-across-global-call', 'known'],
+    ]);
     const quirk = classify(judge(observe(hole, { kernel, quirks: ['seed-global-resources'] })), triage);
     expect(quirk.filter((c) => c.status === 'new').map((c) => c.finding.signature)).toContain(
       'soundness:path-explorer~seed-global-resources=accept:held-ref:ref-across-global-call',
