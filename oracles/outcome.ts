@@ -100,8 +100,11 @@ function instrumentedFindings(obs: Observation, reference: readonly RunOutcome[]
   }
   for (const runs of obs.instrumented) {
     const label = labelFor(obs, runs);
+    const answer = obs.models.find((m) => m.engine === runs.engine);
     // A rewrite wrong alone also disturbs the invocations it shares a slot with: that is the same defect.
+    // A rewrite that could never load faults scheduled as it does alone: rewrite-validity's, as above.
     if (runs.scheduled === null || isCrash(runs.scheduled) || soloDiffers.has(label)) continue;
+    if (answer !== undefined && rewriteCannotLoad(answer)) continue;
     const reported = new Set<number>();
     for (const { input: i, outcome: actual } of runs.scheduled) {
       const expected = reference[i];

@@ -10,6 +10,7 @@ import { FrameKind, STACK_SIZE, Tag, type Machine } from './machine.js';
 const TAG_SCALAR = Tag.Scalar;
 const TAG_CTX = Tag.Ctx;
 const TAG_STACK = Tag.Stack;
+const TAG_UNINIT = Tag.Uninit;
 const FRAME_BPF = FrameKind.Bpf;
 
 function readLe(bytes: Uint8Array, at: number, size: number, m: Machine, d: number): void {
@@ -116,7 +117,9 @@ export function load(m: Machine, size: number, d: number, s: number, off: number
   const last = (at + size - 1) >> 3;
   if (m.spillStamp[first] === serial || m.spillStamp[last] === serial) {
     if (size !== 8 || (at & 7) !== 0) {
-      m.raise('bad-pointer', pc, `a ${size}-byte load reads part of a spilled pointer`);
+      if (m.spillTag[first] === TAG_UNINIT || m.spillTag[last] === TAG_UNINIT)
+        m.raise('uninit-register', pc, `a ${size}-byte load reads part of a spilled uninitialised register`);
+      else m.raise('bad-pointer', pc, `a ${size}-byte load reads part of a spilled pointer`);
       return false;
     }
     m.tag[d] = m.spillTag[first]!;
@@ -143,6 +146,11 @@ export function store(
 ): boolean {
   const t = m.tag[d];
   const pointer = vTag !== TAG_SCALAR;
+  // Only the interpreter's instrumented 8-byte spill passes an uninitialised value (interpreter.ts, OP_STX).
+  if (vTag === TAG_UNINIT && t !== TAG_STACK) {
+    m.raise('uninit-register', pc, 'an uninitialised register is stored outside the stack');
+    return false;
+  }
   if (t === TAG_CTX) {
     const at = ctxAddress(m, d, off, size, pc);
     if (at < 0) return false;
@@ -161,6 +169,10 @@ export function store(
   const last = (at + size - 1) >> 3;
   const stamp = m.stamp;
   if (pointer) {
+    if (vTag === TAG_UNINIT && (at & 7) !== 0) {
+      m.raise('uninit-register', pc, 'an uninitialised register is spilled with a misaligned store');
+      return false;
+    }
     if (size !== 8 || (at & 7) !== 0) {
       m.raise(
         'bad-pointer',

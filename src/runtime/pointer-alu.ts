@@ -141,11 +141,11 @@ export function pointerNeg(m: Machine, is32: boolean, d: number): boolean {
 /**
  * A copy of a released reference in register r is, to the verifier, an unknown scalar (release_reference ->
  * mark_reg_invalid, __mark_reg_unknown for a privileged loader): where a scalar is required (bpf_throw's
- * cookie, main's R0) the runtime takes the object's address, which it can only stand in for. True when r now
+ * cookie) the runtime takes the object's address, which it can only stand in for. True when r now
  * holds a scalar.
  */
 export function releasedAsScalar(m: Machine, r: number): boolean {
   if (m.tag[r] === Tag.Obj && m.objects[m.hi[r]!] === 2)
-    leak(m, r, standInAddress(m.tag[r]!, m.lo[r]!, m.hi[r]!), false);
+    leak(m, r, standInAddress(m.tag[r], m.lo[r]!, m.hi[r]!), false);
   return m.tag[r] === Tag.Scalar;
 }

@@ -180,6 +180,15 @@ describe('outcome', () => {
     expect(sigs(rewriteValidityOracle(obs))).toEqual(['rewrite-validity:path-explorer=stack:design:none']);
     expect(outcomeOracle(observe(load('corpus/kernel/rewrite-stack-504-main.s')))).toEqual([]);
   });
+  it('nor scheduled: its invocations fault there too, under every slot model (campaign finding)', () => {
+    // Found as outcome:path-explorer:scheduled/task-ctx:shared-slot (run seed 7, case 753): the scheduled
+    // runs were judged although the solo runs were not, and the slot's fault read as a slot-model race.
+    const obs = observe(load('corpus/kernel/rewrite-stack-512-static.s'), { scheduleSeed: 3 });
+    const scheduled = obs.instrumented.map((r) => r.scheduled);
+    expect(scheduled.every((s) => s !== null && !isCrash(s) && s.some((x) => x.outcome.fault))).toBe(true);
+    expect(outcomeOracle(obs)).toEqual([]);
+    expect(sigs(rewriteValidityOracle(obs))).toEqual(['rewrite-validity:path-explorer=stack:design:none']);
+  });
 });
 
 describe('soundness', () => {

@@ -34,6 +34,30 @@ describe('triage', () => {
     const known = classify(judge(observe(hole, { kernel })), triage);
     expect(known.length).toBe(2);
     expect(known.every((c) => c.status === 'known' && c.note !== null)).toBe(true);
+    // The same hole when the reference is still held at main's exit: the kernel reaches that exit (another
+    // message, same class) where the corrected semantics stop at the call (campaign, run seed 7 case 166).
+    const leaked = load('corpus/kernel/ref-across-throwing-global-leaked.s');
+    const exit = classify(
+      judge(observe(leaked, { kernel: recordedKernel('ref-across-throwing-global-leaked') })),
+      triage,
+    );
+    expect(exit.map((c) => [c.finding.signature, c.status])).toEqual([
+      [
+        'verdict:kernel=missed-check,path-explorer=ref-leak:global-call-check:ref-across-global-call',
+        'known',
+      ],
+    ]);
+    const rcu = load('corpus/kernel/rcu-across-throwing-global-open.s');
+    const rcuExit = classify(
+      judge(observe(rcu, { kernel: recordedKernel('rcu-across-throwing-global-open') })),
+      triage,
+    );
+    expect(rcuExit.map((c) => [c.finding.signature, c.status])).toEqual([
+      [
+        'verdict:kernel=missed-check,path-explorer=region-open:global-call-check:region-across-global-call',
+        'known',
+      ],
+    ]);
     const quirk = classify(judge(observe(hole, { kernel, quirks: ['seed-global-resources'] })), triage);
     expect(quirk.filter((c) => c.status === 'new').map((c) => c.finding.signature)).toContain(
       'soundness:path-explorer~seed-global-resources=accept:held-ref:ref-across-global-call',

@@ -53,7 +53,8 @@ describe('the selftests translations, model expectations (SPEC semantics, both p
     for (const c of selftests)
       expect(modelExpectation(c.case, 'path-explorer', c.case.program.profile), c.name).not.toBeNull();
   });
-  for (const c of selftests) {
+  // Every case that records a model expectation (the selftests, and kernel cases that pin one).
+  for (const c of all) {
     const profile = c.case.program.profile;
     // Every path-explorer expectation the case records: its own profile, and any quirks it pins.
     for (const m of c.case.expectations.filter((e) => e.engine === 'path-explorer')) {
