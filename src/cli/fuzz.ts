@@ -13,6 +13,7 @@ import { MODEL_ENGINES } from '../engines/index.js';
 import { checkWithKernel, openKernelSession } from '../engines/kernel/index.js';
 import { runCampaign, type CampaignResult, type StopRule } from '../fuzz/campaign.js';
 import type { KernelPort } from '../fuzz/pipeline.js';
+import { mutationSeeds } from '../fuzz/mutation-seeds.js';
 import type { CampaignSettings } from '../fuzz/settings.js';
 import { packageRoot } from '../package-root.js';
 import { buildReport, findingFileName } from '../report/build.js';
@@ -132,7 +133,7 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
   if (!triage.ok) throw new UsageError(triage.message);
   const notes = new Map(triage.triage.known.map((k) => [k.signature, k.note]));
   const root = packageRoot();
-  const corpus = await corpusPrograms(root);
+  const corpus = mutationSeeds(await corpusPrograms(root), settings);
 
   let kernel: KernelPort | { unavailable: string } = { unavailable: 'not asked (--engines)' };
   let closeKernel = async (): Promise<void> => {};

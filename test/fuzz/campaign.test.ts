@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 import type { Profile, Quirk } from '../../src/bpf/profile.js';
 import { readCase } from '../../src/corpus/read.js';
 import { runCampaign, type CampaignResult } from '../../src/fuzz/campaign.js';
+import { mutationSeeds } from '../../src/fuzz/mutation-seeds.js';
 import { isQuirkFinding } from '../../src/fuzz/quirk-finding.js';
+import { parseProgram } from '../../src/bpf/text/parse.js';
 import type { CampaignSettings } from '../../src/fuzz/settings.js';
 import { runReportSchema } from '../../src/report/model.js';
 import { runCli } from '../cli/helpers.js';
@@ -148,5 +150,14 @@ describe('throwfuzz fuzz', () => {
       expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
       expect(run.stderr, args.join(' ')).toContain(start);
     }
+  });
+});
+
+describe('mutation seeds', () => {
+  it('keep the corpus programs every model engine answers, and drop the others', () => {
+    const inside = parseProgram('    r0 = 0\n    exit\n');
+    const helperCall = parseProgram('    call bpf_get_exception\n    exit\n');
+    const alu32 = parseProgram('    w0 = 1\n    exit\n');
+    expect(mutationSeeds([inside, helperCall, alu32], settings('1'))).toEqual([inside]);
   });
 });
