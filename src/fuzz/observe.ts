@@ -17,6 +17,7 @@ import type {
   Runs,
   SlotModel,
 } from '../../oracles/observation.js';
+import { rewriteCannotLoad } from '../../oracles/rewrite-validity.js';
 import type { CampaignSettings } from './settings.js';
 
 /** What the model engines said, before the kernel is asked (it may not run what they reject: SPEC §8). */
@@ -141,8 +142,10 @@ export function observe(
   if (run) {
     for (const answer of stage.models) {
       const { facts, rewrite } = answer.result;
-      // A rewrite of a program that never throws is the program itself: nothing to compare.
+      // A rewrite of a program that never throws is the program itself: nothing to compare. One no verifier
+      // would load is rewrite-validity's finding; its runs would only fault where it cannot be loaded.
       if (rewrite === null || facts === null || !facts.marks.some((m) => m.mark !== 'none')) continue;
+      if (rewriteCannotLoad(answer)) continue;
       const solo = guarded(() => runProgram(rewrite, { mode: 'instrumented', seed }, inputs));
       for (const slots of settings.slots)
         instrumented.push({
