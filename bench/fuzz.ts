@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { checkWithKernel, openKernelSession } from '../src/engines/kernel/index.js';
 import { MODEL_ENGINES } from '../src/engines/index.js';
 import { runCampaign } from '../src/fuzz/campaign.js';
-import { STAGES, type KernelPort } from '../src/fuzz/pipeline.js';
+import type { KernelPort } from '../src/fuzz/pipeline.js';
 import type { CampaignSettings } from '../src/fuzz/settings.js';
 import { SLOT_MODELS } from '../src/runtime/index.js';
 
@@ -28,10 +28,10 @@ async function measure(
       known: () => null,
     },
   );
-  const total = STAGES.reduce((sum, stage) => sum + result.times[stage], 0);
-  const share = STAGES.map((stage) => `${stage} ${((100 * result.times[stage]) / total).toFixed(0)}%`).join(
-    ', ',
-  );
+  const total = Object.values(result.times).reduce((sum, ms) => sum + ms, 0);
+  const share = Object.entries(result.times)
+    .map(([part, ms]) => `${part} ${((100 * ms) / total).toFixed(0)}%`)
+    .join(', ');
   const perSecond = (result.cases * 1000) / result.elapsedMs;
   console.log(
     `${label}: ${result.cases} cases in ${(result.elapsedMs / 1000).toFixed(1)} s = ${perSecond.toFixed(0)} cases/s`,

@@ -47,7 +47,6 @@ interface FuzzCliOptions {
 
 /** Default share of cases outside the fragment (kernel-health only): where both kernel defects sat. */
 export const DEFAULT_BEYOND = 0.03;
-const REPORT_EVERY_MS = 5000;
 
 /** Every committed program under corpus/ (the mutation strategy's seeds); one that does not parse is skipped. */
 async function corpusPrograms(root: string): Promise<Program[]> {
@@ -174,8 +173,6 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
     interrupted = true;
   };
   process.on('SIGINT', onSigint);
-  // A killed run keeps a readable report of what it finished: rewritten every few seconds.
-  let lastWrite = Date.now();
   let result: CampaignResult;
   try {
     result = await runCampaign(settings, stop, {
@@ -189,11 +186,6 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
           join(outDir, 'findings', findingFileName(bucket.signature)),
           findingCaseText(bucket, settings),
         ),
-      afterCase: async (snapshot) => {
-        if (Date.now() - lastWrite < REPORT_EVERY_MS) return;
-        lastWrite = Date.now();
-        await writeReport(buildReport(snapshot(), reportContext(false)));
-      },
     });
   } finally {
     process.off('SIGINT', onSigint);

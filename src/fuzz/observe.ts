@@ -23,13 +23,23 @@ import type { CampaignSettings } from './settings.js';
 /** What the model engines said, before the kernel is asked (it may not run what they reject: SPEC §8). */
 export interface ModelStage {
   readonly models: readonly ModelAnswer[];
+  /** Milliseconds each engine took (by the caller's clock), in `models` order of asking. */
+  readonly times: Readonly<Record<string, number>>;
   readonly engineCrashes: readonly { readonly engine: string; readonly message: string }[];
 }
 
-export function askModels(program: Program, settings: CampaignSettings): ModelStage {
+export function askModels(
+  program: Program,
+  settings: CampaignSettings,
+  clock: () => number = () => 0,
+  onEngine: (name: string) => void = () => {},
+): ModelStage {
   const models: ModelAnswer[] = [];
   const engineCrashes: { engine: string; message: string }[] = [];
+  const times: Record<string, number> = {};
   for (const name of settings.models) {
+    onEngine(name);
+    const t0 = clock();
     try {
       models.push(
         modelEngine(name).verify(program, {
@@ -41,8 +51,9 @@ export function askModels(program: Program, settings: CampaignSettings): ModelSt
       // The contract says a model engine never throws: this is an engine-fault finding, not the run's end.
       engineCrashes.push({ engine: name, message: e instanceof Error ? e.message : String(e) });
     }
+    times[name] = clock() - t0;
   }
-  return { models, engineCrashes };
+  return { models, times, engineCrashes };
 }
 
 /**

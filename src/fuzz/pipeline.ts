@@ -27,14 +27,20 @@ export interface PipelineDeps {
   readonly corpus: readonly Program[];
   /** Milliseconds, for the time share of each stage (reports only; never feeds a decision). */
   readonly clock: () => number;
+  /**
+   * Told which part of the pipeline the case enters (a TIME_KEYS member): the worker shell records it, so
+   * a case that hangs or kills its worker is reported with the part it was in.
+   */
+  readonly enter?: (part: string) => void;
 }
 
-/** The stages of one case, in pipeline order. */
-export const STAGES = ['generate', 'models', 'kernel', 'runtime', 'oracles'] as const;
-export type Stage = (typeof STAGES)[number];
-
-/** Milliseconds spent per stage of one case. */
-export type StageTimes = { readonly [S in Stage]: number };
+/**
+ * The parts of one case a report shares the time among, in pipeline order: generation, each model engine
+ * asked, the kernel, the runtime, the oracles.
+ */
+export function timeKeys(settings: CampaignSettings): string[] {
+  return ['generate', ...settings.models, 'kernel', 'runtime', 'oracles'];
+}
 
 /** One case, as the campaign keeps it: small, plain data (the program only when something was found). */
 export interface CaseRecord {
@@ -45,7 +51,8 @@ export interface CaseRecord {
   readonly findings: readonly Finding[];
   /** The program, when there are findings (to write their case files). */
   readonly program: Program | null;
-  readonly times: StageTimes;
+  /** Milliseconds per part (timeKeys). */
+  readonly times: Readonly<Record<string, number>>;
 }
 
 /** One word for the class mix of reports: `accepted`, the rejection class, `not-applicable` or `fault`. */
@@ -70,6 +77,8 @@ export async function runCase(
   settings: CampaignSettings,
   deps: PipelineDeps,
 ): Promise<CaseRecord> {
+  const enter = deps.enter ?? (() => {});
+  enter('generate');
   const t0 = deps.clock();
   const generated = generateCase(settings.runSeed, index, {
     profile: settings.profile,
@@ -84,12 +93,15 @@ export async function runCase(
       ? generated.program
       : { ...generated.program, profile: settings.profile };
   const t1 = deps.clock();
-  const stage = askModels(program, settings);
+  const stage = askModels(program, settings, deps.clock, enter);
   const t2 = deps.clock();
+  enter('kernel');
   const kernel = await askKernel(deps, settings, program, kernelNoRun(stage));
   const t3 = deps.clock();
+  enter('runtime');
   const obs: Observation = observe(program, origin, settings, stage, kernel);
   const t4 = deps.clock();
+  enter('oracles');
   const findings = judge(obs);
   const t5 = deps.clock();
   const verdicts: Record<string, string> = {};
@@ -102,6 +114,6 @@ export async function runCase(
     verdicts,
     findings,
     program: findings.length > 0 ? program : null,
-    times: { generate: t1 - t0, models: t2 - t1, kernel: t3 - t2, runtime: t4 - t3, oracles: t5 - t4 },
+    times: { generate: t1 - t0, ...stage.times, kernel: t3 - t2, runtime: t4 - t3, oracles: t5 - t4 },
   };
 }

@@ -1,6 +1,5 @@
 /** From a campaign's result to the run report every writer renders. Pure. */
 import type { CampaignResult, FindingBucket, StopRule } from '../fuzz/campaign.js';
-import { STAGES } from '../fuzz/pipeline.js';
 import type { ReportFinding, RunReport } from './model.js';
 
 /** A file name for a signature: readable, unique (a short hash of the whole signature). */
@@ -42,9 +41,9 @@ export interface ReportContext {
 
 export function buildReport(result: CampaignResult, ctx: ReportContext): RunReport {
   const s = result.settings;
-  const total = STAGES.reduce((sum, stage) => sum + result.times[stage], 0);
+  const total = Object.values(result.times).reduce((sum, ms) => sum + ms, 0);
   const timeShare: Record<string, number> = {};
-  for (const stage of STAGES) timeShare[stage] = total > 0 ? result.times[stage] / total : 0;
+  for (const [part, ms] of Object.entries(result.times)) timeShare[part] = total > 0 ? ms / total : 0;
   // New findings first, then known; each group by first case (the order a person triages in).
   const findings = result.buckets
     .map(reportFinding)
