@@ -26,6 +26,16 @@ function fault(who: string, kind: string, message: string, severity: Severity = 
   };
 }
 
+/**
+ * A case that never answered: it passed the hang limit (`hang`) or took its worker down (`crash`: an
+ * exception outside the engines, the worker's heap exhausted, the thread ended). The pool (src/fuzz) sees
+ * these, not an oracle: the case left no observation. `part` is where the case was (an engine's name,
+ * `runtime`, ...): the heartbeat says so.
+ */
+export function caseFault(part: string, kind: 'hang' | 'crash', message: string): Finding {
+  return fault(part, kind, message);
+}
+
 export function engineFaultOracle(obs: Observation): Finding[] {
   const findings: Finding[] = [];
   for (const m of obs.models) {

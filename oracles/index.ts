@@ -29,3 +29,4 @@ export type { Finding, Oracle, OracleName, Severity, Diff } from './finding.js';
 export type { Observation } from './observation.js';
 export { classify, parseTriage, TRIAGE_SCHEMA, type Classified, type Triage } from './triage.js';
 export { engineLabel } from './signature.js';
+export { caseFault } from './engine-fault.js';

@@ -1,19 +1,23 @@
 /**
- * `throwfuzz fuzz`: the campaign in one process (src/fuzz/campaign.ts) with its effects: the live kernel,
- * the corpus and triage files, the clock, and the report directory (every new finding's case file written as
- * it is found, report.json rewritten every few seconds and at the end, all atomically).
+ * `throwfuzz fuzz`: the campaign on a pool of worker threads (src/fuzz/pool.ts) with its effects: the live
+ * kernel's probe, the corpus and triage files, signals, progress, and the report directory (each new
+ * finding's case file and report.json written as merged batches come in, atomically, never two at once).
  */
-import { mkdir, readdir, readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
-import { Option, type Command } from 'commander';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import cliProgress from 'cli-progress';
 import { PROFILES, isProfile, type Profile } from '../bpf/profile.js';
-import type { Program } from '../bpf/program.js';
-import { parseProgram } from '../bpf/text/parse.js';
 import { MODEL_ENGINES } from '../engines/index.js';
-import { checkWithKernel, openKernelSession } from '../engines/kernel/index.js';
-import { runCampaign, type CampaignResult, type StopRule } from '../fuzz/campaign.js';
-import type { KernelPort } from '../fuzz/pipeline.js';
+import { openKernelSession } from '../engines/kernel/index.js';
+import { readCorpusPrograms } from '../fuzz/corpus-files.js';
 import { mutationSeeds } from '../fuzz/mutation-seeds.js';
+import { CampaignPool } from '../fuzz/pool.js';
+import { progressOf, statusLine } from '../fuzz/progress.js';
+import { ReportSink } from '../fuzz/report-sink.js';
+import type { CampaignResult, FindingBucket, Shard, StopRule } from '../fuzz/result.js';
+import { parseShard, type SequencePlan } from '../fuzz/sequence.js';
 import type { CampaignSettings } from '../fuzz/settings.js';
 import { packageRoot } from '../package-root.js';
 import { buildReport, findingFileName } from '../report/build.js';
@@ -43,32 +47,27 @@ interface FuzzCliOptions {
   beyond: number;
   out?: string;
   triage: string;
+  workers: number;
+  shard?: Shard;
+  replay: boolean;
+  hangTimeout: number;
+  workerMemory: number;
 }
 
 /** Default share of cases outside the fragment (kernel-health only): where both kernel defects sat. */
 export const DEFAULT_BEYOND = 0.03;
+/** Status lines when stderr is not a terminal (nightly logs). */
+const STATUS_EVERY_MS = 5000;
 
-/** Every committed program under corpus/ (the mutation strategy's seeds); one that does not parse is skipped. */
-async function corpusPrograms(root: string): Promise<Program[]> {
-  const dir = join(root, 'corpus');
-  const files = (await readdir(dir, { recursive: true, withFileTypes: true }))
-    .filter((d) => d.isFile() && d.name.endsWith('.s'))
-    .map((d) => join(d.parentPath, d.name))
-    .sort();
-  const out: Program[] = [];
-  for (const f of files) {
-    try {
-      out.push(parseProgram(await readFile(f, 'utf8'), relative(root, f)));
-    } catch {
-      // a corpus file that does not parse is the corpus test's business, not the campaign's
-    }
-  }
-  return out;
+function runIdOf(now: Date, seed: string, shard: Shard | null): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
+  return `${stamp}-seed${seed}${shard === null ? '' : `-shard${shard.index}of${shard.count}`}`;
 }
 
-function runIdOf(now: Date, seed: string): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
-  return `${stamp}-seed${seed}`;
+function shardOption(text: string): Shard {
+  const shard = parseShard(text);
+  if (typeof shard === 'string') throw new InvalidArgumentError(shard);
+  return shard;
 }
 
 export function registerFuzz(cli: Command, ctx: CliContext): void {
@@ -80,7 +79,7 @@ export function registerFuzz(cli: Command, ctx: CliContext): void {
         .argParser(parseDuration)
         .conflicts('maxCases'),
     )
-    .addOption(new Option('--max-cases <n>', 'stop after this many cases').argParser(parseCount))
+    .addOption(new Option('--max-cases <n>', 'stop after this many generated cases').argParser(parseCount))
     .option('--seed <seed>', 'run seed (default: from the clock, recorded in the report)')
     .option('--engines <list>', `kernel, ${MODEL_ENGINES.map((e) => e.name).join(', ')}, or all`, 'all')
     .option(
@@ -101,6 +100,25 @@ export function registerFuzz(cli: Command, ctx: CliContext): void {
     )
     .option('--out <dir>', 'report directory (default reports/<run-id>)')
     .option('--triage <file>', 'known signatures', join(packageRoot(), 'corpus', 'triage.json'))
+    .addOption(
+      new Option('--workers <n>', 'worker threads (default: all cores)')
+        .argParser(parseCount)
+        .default(availableParallelism(), 'all cores'),
+    )
+    .addOption(
+      new Option('--shard <i/n>', 'run shard i of n (1-based) of the campaign').argParser(shardOption),
+    )
+    .option('--no-replay', 'do not replay the committed corpus before generating')
+    .addOption(
+      new Option('--hang-timeout <duration>', 'a case with no answer for this long is a hang finding')
+        .argParser(parseDuration)
+        .default(30_000, '30s'),
+    )
+    .addOption(
+      new Option('--worker-memory <MiB>', "each worker's heap limit; past it the case is a crash finding")
+        .argParser(parseCount)
+        .default(2048),
+    )
     .action(async (opts: FuzzCliOptions) => {
       ctx.exitCode = await fuzz(ctx, opts);
     });
@@ -128,76 +146,117 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
     opts.maxCases !== undefined
       ? { kind: 'cases', count: opts.maxCases }
       : { kind: 'time', ms: opts.time ?? 60_000 };
+  const shard = opts.shard ?? null;
   const triage = parseTriage((await readUserFile(io, opts.triage)).toString('utf8'), opts.triage);
   if (!triage.ok) throw new UsageError(triage.message);
   const notes = new Map(triage.triage.known.map((k) => [k.signature, k.note]));
   const root = packageRoot();
-  const corpus = mutationSeeds(await corpusPrograms(root), settings);
+  const corpusFiles = await readCorpusPrograms(root);
+  const replay = opts.replay ? corpusFiles.map((c) => c.program) : [];
+  const init = {
+    replay,
+    mutationSeeds: mutationSeeds(
+      corpusFiles.map((c) => c.program),
+      settings,
+    ),
+  };
+  const plan: SequencePlan = {
+    shard,
+    replay: replay.length,
+    generated: stop.kind === 'cases' ? stop.count : null,
+  };
 
-  let kernel: KernelPort | { unavailable: string } = { unavailable: 'not asked (--engines)' };
-  let closeKernel = async (): Promise<void> => {};
+  // Each worker opens its own session; this probe only tells the report (and the user) whether it can.
+  let kernel: RunReport['kernel'] = { asked: false, reason: 'not asked (--engines)' };
   if (settings.kernel) {
     const opened = await openKernelSession();
     if (opened.available) {
-      const { session } = opened;
-      kernel = {
-        release: session.release,
-        check: (program, noRun) => checkWithKernel(program, session, noRun === null ? {} : { noRun }),
-      };
-      closeKernel = () => session.close();
+      kernel = { asked: true, release: opened.session.release };
+      await opened.session.close();
     } else {
-      kernel = { unavailable: opened.reason };
+      kernel = { asked: false, reason: opened.reason };
       io.stderr(`throwfuzz: ${opened.reason}; the campaign goes on without the kernel\n`);
     }
   }
 
   const started = new Date();
-  const runId = runIdOf(started, seed);
+  const runId = runIdOf(started, seed, shard);
   const outDir = opts.out ?? join('reports', runId);
   await mkdir(join(outDir, 'findings'), { recursive: true });
-  const reportContext = (complete: boolean) => ({
-    runId,
-    startedAt: started.toISOString(),
-    stop,
-    kernel:
-      'release' in kernel
-        ? { asked: true as const, release: kernel.release }
-        : { asked: false as const, reason: kernel.unavailable },
-    complete,
-  });
-  const writeReport = (report: RunReport): Promise<void> =>
-    writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  const reportOf = (r: CampaignResult, complete: boolean): RunReport =>
+    buildReport(r, { runId, startedAt: started.toISOString(), stop, kernel, complete });
 
-  let interrupted = false;
-  const onSigint = (): void => {
-    interrupted = true;
-  };
-  process.on('SIGINT', onSigint);
-  let result: CampaignResult;
-  try {
-    result = await runCampaign(settings, stop, {
-      kernel,
-      corpus,
+  // One writer: the case file of each new finding first, then report.json, so the report never names a
+  // case file that is not there yet.
+  let latest: (() => CampaignResult) | null = null;
+  const unwritten: FindingBucket[] = [];
+  const sink = new ReportSink(async () => {
+    for (let b = unwritten.shift(); b; b = unwritten.shift())
+      await writeFileAtomic(
+        join(outDir, 'findings', findingFileName(b.signature)),
+        findingCaseText(b, settings),
+      );
+    if (latest)
+      await writeFileAtomic(
+        join(outDir, 'report.json'),
+        `${JSON.stringify(reportOf(latest(), false), null, 2)}\n`,
+      );
+  });
+
+  const progress = progressReporter(io, stop, plan);
+  // First Ctrl-C: no new batches, the running ones finish, the report is written. Second: at once.
+  let stopping = false;
+  const pool = new CampaignPool(
+    settings,
+    plan,
+    stop,
+    init,
+    {
+      workers: opts.workers,
+      workerScript: join(root, 'dist', 'src', 'fuzz', 'worker.js'),
+      hangMs: opts.hangTimeout,
+      heapMiB: opts.workerMemory,
+      maxBatch: 512,
+    },
+    {
       clock: () => performance.now(),
       known: (signature) => notes.get(signature) ?? null,
-      interrupted: () => interrupted,
-      onBucket: (bucket) =>
-        writeFileAtomic(
-          join(outDir, 'findings', findingFileName(bucket.signature)),
-          findingCaseText(bucket, settings),
-        ),
-    });
+      stopRequested: () => stopping,
+      onBucket: (b) => unwritten.push(b),
+      onMerged: (snapshot) => {
+        latest = snapshot;
+        sink.request();
+        progress.update(snapshot);
+      },
+    },
+  );
+  const onSigint = (): void => {
+    if (stopping) {
+      pool.abort();
+      return;
+    }
+    stopping = true;
+    progress.say('stopping: finishing the running batches (Ctrl-C again to stop at once)');
+  };
+  process.on('SIGINT', onSigint);
+  let run;
+  try {
+    run = await pool.run();
   } finally {
     process.off('SIGINT', onSigint);
-    await closeKernel();
+    progress.stop();
   }
-  const report = buildReport(result, reportContext(!interrupted));
-  await writeReport(report);
+  latest = null;
+  sink.request();
+  await sink.flush();
+  const report = reportOf(run.result, run.complete);
+  await writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   const { summary } = report;
   // Precision findings (artefacts of re-verification) are reported, never failed on.
   const failing = report.findings.filter((f) => f.status === 'new' && f.severity !== 'precision').length;
   io.stdout(
-    `${report.cases} cases in ${(report.elapsedMs / 1000).toFixed(1)} s (${report.casesPerSecond.toFixed(0)}/s), ` +
+    `${report.cases} cases in ${(report.elapsedMs / 1000).toFixed(1)} s (${report.casesPerSecond.toFixed(0)}/s` +
+      ` on ${opts.workers} worker${opts.workers === 1 ? '' : 's'})${run.complete ? '' : ', interrupted'}, ` +
       `${summary.signatures} signatures: ${summary.new} new (${summary.new - failing} of them precision), ` +
       `${summary.known} known\n`,
   );
@@ -206,5 +265,49 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
       `  ${f.status === 'new' ? 'NEW  ' : 'known'} ${f.severity.padEnd(9)} ${f.signature} (x${f.count}) ${f.caseFile}\n`,
     );
   io.stdout(`report: ${join(outDir, 'report.json')}\n`);
+  if (stopping) return 130;
   return failing > 0 ? 1 : 0;
+}
+
+interface ProgressReporter {
+  update(snapshot: () => CampaignResult): void;
+  say(line: string): void;
+  stop(): void;
+}
+
+/** A bar on a terminal; otherwise a status line every few seconds (nightly logs show progress). */
+function progressReporter(io: CliContext['io'], stop: StopRule, plan: SequencePlan): ProgressReporter {
+  if (io.isTty && process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      { stream: process.stderr, format: '{bar} {status}', hideCursor: true, clearOnComplete: true },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(1, 0, { status: 'starting workers' });
+    return {
+      update: (snapshot) => {
+        const r = snapshot();
+        const p = progressOf(r, stop, plan);
+        const done =
+          stop.kind === 'time'
+            ? r.elapsedMs / stop.ms
+            : p.total !== null && p.total > 0
+              ? p.cases / p.total
+              : 0;
+        bar.update(Math.min(1, done), { status: statusLine(p) });
+      },
+      say: (line) => io.stderr(`\n${line}\n`),
+      stop: () => bar.stop(),
+    };
+  }
+  let last = 0;
+  return {
+    update: (snapshot) => {
+      const now = performance.now();
+      if (now - last < STATUS_EVERY_MS) return;
+      last = now;
+      io.stderr(`throwfuzz: ${statusLine(progressOf(snapshot(), stop, plan))}\n`);
+    },
+    say: (line) => io.stderr(`throwfuzz: ${line}\n`),
+    stop: () => {},
+  };
 }

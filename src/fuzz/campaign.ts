@@ -32,7 +32,7 @@ export async function runCampaign(
     deps.interrupted?.() === true ||
     (stop.kind === 'cases' ? tally.cases >= stop.count : deps.clock() - start >= stop.ms);
   while (!done()) {
-    const record = await runCase(tally.cases, settings, deps);
+    const record = await runCase({ kind: 'generated', index: tally.cases }, settings, deps);
     countCase(tally, record);
     for (const finding of record.findings) {
       const had = buckets.get(finding.signature);

@@ -6,11 +6,12 @@
 import type { Program } from '../bpf/program.js';
 import { programFeatures } from '../bpf/features.js';
 import type { EngineResult, KernelResult } from '../engines/contract.js';
-import { generateCase } from '../../generators/index.js';
+import { generateCase, GENERATOR_VERSION } from '../../generators/index.js';
 import type { Finding } from '../../oracles/finding.js';
 import { judge } from '../../oracles/index.js';
 import type { CaseOrigin, KernelObservation, Observation } from '../../oracles/observation.js';
 import { askModels, kernelNoRun, observe } from './observe.js';
+import type { CaseRef } from './sequence.js';
 import type { CampaignSettings } from './settings.js';
 import { projectVerdict } from '../engines/projection.js';
 
@@ -25,6 +26,8 @@ export interface PipelineDeps {
   readonly kernel: KernelPort | { readonly unavailable: string };
   /** Committed corpus programs, the mutation strategy's seeds. */
   readonly corpus: readonly Program[];
+  /** Committed corpus programs replayed as they are (`corpus` cases, by index); empty: none. */
+  readonly replay?: readonly Program[];
   /** Milliseconds, for the time share of each stage (reports only; never feeds a decision). */
   readonly clock: () => number;
   /**
@@ -72,26 +75,49 @@ async function askKernel(
   return { asked: true, release: deps.kernel.release, result: await deps.kernel.check(program, noRun) };
 }
 
+/** The program of a case and where it came from: generated from (run seed, index), or replayed. */
+export function caseProgram(
+  ref: CaseRef,
+  settings: CampaignSettings,
+  deps: Pick<PipelineDeps, 'corpus' | 'replay'>,
+): { readonly program: Program; readonly origin: CaseOrigin } {
+  let program: Program;
+  let origin: CaseOrigin;
+  if (ref.kind === 'corpus') {
+    const replayed = deps.replay?.[ref.index];
+    if (replayed === undefined) throw new Error(`corpus case ${ref.index} is not in the replay list`);
+    program = replayed;
+    origin = {
+      runSeed: settings.runSeed,
+      index: ref.index,
+      strategy: 'corpus',
+      generator: GENERATOR_VERSION,
+      beyond: false,
+    };
+  } else {
+    ({ program, origin } = generateCase(settings.runSeed, ref.index, {
+      profile: settings.profile,
+      beyond: settings.beyond,
+      corpus: deps.corpus,
+    }));
+  }
+  // A corpus program (replayed or mutated) keeps its own `.profile`: the campaign's is the one every engine
+  // and the runtime judge it under, so the program carries it.
+  return {
+    program: program.profile === settings.profile ? program : { ...program, profile: settings.profile },
+    origin,
+  };
+}
+
 export async function runCase(
-  index: number,
+  ref: CaseRef,
   settings: CampaignSettings,
   deps: PipelineDeps,
 ): Promise<CaseRecord> {
   const enter = deps.enter ?? (() => {});
   enter('generate');
   const t0 = deps.clock();
-  const generated = generateCase(settings.runSeed, index, {
-    profile: settings.profile,
-    beyond: settings.beyond,
-    corpus: deps.corpus,
-  });
-  const { origin } = generated;
-  // A corpus program mutated into this campaign keeps its own `.profile`: the campaign's is the one every
-  // engine and the runtime judge it under, so the program carries it.
-  const program =
-    generated.program.profile === settings.profile
-      ? generated.program
-      : { ...generated.program, profile: settings.profile };
+  const { program, origin } = caseProgram(ref, settings, deps);
   const t1 = deps.clock();
   const stage = askModels(program, settings, deps.clock, enter);
   const t2 = deps.clock();

@@ -18,7 +18,11 @@ export async function isQuirkFinding(
   const quirks = Object.fromEntries(
     Object.entries(settings.quirks).map(([engine, qs]) => [engine, (qs ?? []).filter((q) => q !== quirk)]),
   ) as CampaignSettings['quirks'];
-  const without = await runCase(bucket.origin.index, { ...settings, quirks }, deps);
+  const without = await runCase(
+    { kind: bucket.origin.strategy === 'corpus' ? 'corpus' : 'generated', index: bucket.origin.index },
+    { ...settings, quirks },
+    deps,
+  );
   const dequirked = bucket.signature.replaceAll(`~${quirk}`, '');
   return !without.findings.some((f) => f.signature === dequirked);
 }
