@@ -295,11 +295,15 @@ function progressReporter(io: CliContext['io'], stop: StopRule, plan: SequencePl
               : 0;
         bar.update(Math.min(1, done), { status: statusLine(p) });
       },
-      say: (line) => io.stderr(`\n${line}\n`),
-      stop: () => bar.stop(),
+      say: (line) => {
+        io.stderr(`\n${line}\n`);
+      },
+      stop: () => {
+        bar.stop();
+      },
     };
   }
-  let last = 0;
+  let last = performance.now();
   return {
     update: (snapshot) => {
       const now = performance.now();
@@ -307,7 +311,9 @@ function progressReporter(io: CliContext['io'], stop: StopRule, plan: SequencePl
       last = now;
       io.stderr(`throwfuzz: ${statusLine(progressOf(snapshot(), stop, plan))}\n`);
     },
-    say: (line) => io.stderr(`throwfuzz: ${line}\n`),
+    say: (line) => {
+      io.stderr(`throwfuzz: ${line}\n`);
+    },
     stop: () => {},
   };
 }

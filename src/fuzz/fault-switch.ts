@@ -37,7 +37,7 @@ export function injectFault(faults: readonly InjectedFault[], ref: CaseRef): voi
       throw new Error(`injected fault at case ${ref.index}`);
     case 'exit':
       process.exit(3);
-    // eslint-disable-next-line no-fallthrough -- process.exit does not return
+
     case 'oom': {
       const hoard: number[][] = [];
       for (;;) hoard.push(new Array<number>(1 << 20).fill(ref.index));

@@ -17,7 +17,7 @@ import { caseFault } from '../../oracles/index.js';
 import type { BatchFinding, BatchResult } from './batch.js';
 import { HEARTBEAT_CASE, HEARTBEAT_PART, newHeartbeat } from './heartbeat.js';
 import { caseProgram, timeKeys } from './pipeline.js';
-import type { CampaignResult, FindingBucket, StopRule, TimelinePoint } from './result.js';
+import type { CampaignResult, FindingBucket, StopRule } from './result.js';
 import { caseAt, sequenceLength, type CaseRef, type SequencePlan } from './sequence.js';
 import type { CampaignSettings } from './settings.js';
 import { addTally, copyTally, emptyTally } from './tally.js';
@@ -72,8 +72,20 @@ interface InFlight {
 
 type Merged = { readonly length: number; readonly result: BatchResult };
 
-/** Why a task failed: the message of workerpool's error, or the hang. */
-const failureText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+/**
+ * Why a task failed, first line first (the signature takes it): the worker's heap, the thread's end, or the
+ * exception thrown outside the engines with its stack.
+ */
+function failureText(e: unknown, heapMiB: number): string {
+  const message = e instanceof Error ? e.message : String(e);
+  if (/memory limit|out of memory/i.test(message))
+    return `the worker ran out of memory (heap limit ${heapMiB} MiB)`;
+  const ended = /terminated unexpectedly[\s\S]*?exitCode: `(\w+)`/i.exec(message);
+  if (ended) return `the worker thread ended (exit code ${ended[1]})`;
+  return e instanceof Error && e.stack !== undefined && e.stack.startsWith(`${e.name}: ${message}`)
+    ? `${message}\n${e.stack.slice(e.name.length + message.length + 3)}`
+    : message;
+}
 
 export class CampaignPool {
   private readonly pool: workerpool.Pool;
@@ -119,7 +131,12 @@ export class CampaignPool {
 
   async run(): Promise<PoolRun> {
     this.startedAt = this.deps.clock();
-    const watchdog = setInterval(() => this.watch(), Math.min(250, this.options.hangMs / 4));
+    const watchdog = setInterval(
+      () => {
+        this.watch();
+      },
+      Math.min(250, this.options.hangMs / 4),
+    );
     try {
       for (;;) {
         if (this.fatal) throw this.fatal;
@@ -219,7 +236,9 @@ export class CampaignPool {
     if (started === 0) {
       // No case started: the worker could not take the task (it failed to start). Try again, twice.
       if (range.attempts >= 2)
-        this.fatal = new Error(`a worker failed before running any case: ${failureText(e)}`);
+        this.fatal = new Error(
+          `a worker failed before running any case: ${failureText(e, this.options.heapMiB)}`,
+        );
       else this.retry.unshift({ ...range, attempts: range.attempts + 1 });
       return;
     }
@@ -229,7 +248,7 @@ export class CampaignPool {
       const part = timeKeys(this.settings)[Atomics.load(f.heartbeat, HEARTBEAT_PART)] ?? 'worker';
       const finding = f.hung
         ? caseFault(part, 'hang', `no answer within ${this.options.hangMs} ms`)
-        : caseFault(part, 'crash', failureText(e));
+        : caseFault(part, 'crash', failureText(e, this.options.heapMiB));
       this.pending.set(range.start, { length: 1, result: this.faultResult(culprit, finding) });
       this.merge();
       return;
@@ -298,7 +317,7 @@ export class CampaignPool {
       workers: this.options.workers,
       elapsedMs: this.deps.clock() - this.startedAt,
       buckets: [...this.buckets.values()].map((b) => ({ ...b })),
-      timeline: this.timeline.points() as TimelinePoint[],
+      timeline: this.timeline.points(),
     };
   }
 }

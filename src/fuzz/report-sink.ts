@@ -6,7 +6,7 @@
 export class ReportSink {
   private running: Promise<void> | null = null;
   private again = false;
-  private failure: unknown = null;
+  private failure: Error | null = null;
 
   constructor(private readonly write: () => Promise<void>) {}
 
@@ -24,7 +24,7 @@ export class ReportSink {
       try {
         await this.write();
       } catch (e) {
-        this.failure ??= e;
+        this.failure ??= e instanceof Error ? e : new Error(String(e));
       }
     } while (this.again);
     this.running = null;
@@ -33,7 +33,6 @@ export class ReportSink {
   /** Waits for the writes asked for so far; throws the first write that failed. */
   async flush(): Promise<void> {
     while (this.running) await this.running;
-    if (this.failure !== null)
-      throw this.failure instanceof Error ? this.failure : new Error(String(this.failure));
+    if (this.failure !== null) throw this.failure;
   }
 }

@@ -105,6 +105,7 @@ describe('throwfuzz fuzz', () => {
       'path-explorer',
       '--quirks',
       'seed-global-order',
+      '--no-replay',
       '--out',
       out,
     );
