@@ -68,14 +68,14 @@ export interface Invocation {
   options: string[];
 }
 
-/** Every `throwfuzz.js ...` command line in a text (a workflow, a manifest), as written. */
+/** Every `throwfuzz.js ...` or `npx throwfuzz ...` command line in a text (a workflow, a manifest), as written. */
 export function invocationsIn(text: string): Invocation[] {
   const found: Invocation[] = [];
   for (const line of text.split('\n')) {
-    const at = line.indexOf('throwfuzz.js ');
-    if (at < 0 || line.trimStart().startsWith('#')) continue;
+    const m = /(?:throwfuzz\.js|npx throwfuzz) /.exec(line);
+    if (!m || line.trimStart().startsWith('#')) continue;
     const words = line
-      .slice(at + 'throwfuzz.js '.length)
+      .slice(m.index + m[0].length)
       .split(/\s+/)
       .filter((w) => w !== '');
     const end = words.findIndex((w) => /^(&&|\|\||;|\||>|2>)/.test(w));
