@@ -92,7 +92,6 @@ export function invocationsIn(text: string): Invocation[] {
  * below then reads them from --help like every other option.
  */
 const PENDING: Readonly<Record<string, readonly string[]>> = {
-  fuzz: ['--shard', '--workers'],
   'report merge': ['--out'],
 };
 
