@@ -17,10 +17,11 @@ import { mutationSeeds } from '../fuzz/mutation-seeds.js';
 import type { CampaignSettings } from '../fuzz/settings.js';
 import { packageRoot } from '../package-root.js';
 import { buildReport, findingFileName } from '../report/build.js';
-import type { RunReport } from '../report/model.js';
+import { writeReportFiles } from '../report/files.js';
+import { collectMachine } from '../report/machine.js';
 import { SLOT_MODELS } from '../runtime/index.js';
 import { parseTriage } from '../../oracles/triage.js';
-import { findingCaseText } from './finding-case.js';
+import { findingCaseText } from '../report/finding-case.js';
 import type { CliContext } from './context.js';
 import {
   parseCount,
@@ -31,6 +32,7 @@ import {
   parseSlots,
 } from './fuzz-options.js';
 import { readUserFile, UsageError, writeFileAtomic } from './io.js';
+import { packageVersion } from './version.js';
 
 interface FuzzCliOptions {
   time?: number;
@@ -164,9 +166,9 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
         ? { asked: true as const, release: kernel.release }
         : { asked: false as const, reason: kernel.unavailable },
     complete,
+    machine: collectMachine(),
+    version: packageVersion(),
   });
-  const writeReport = (report: RunReport): Promise<void> =>
-    writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
   let interrupted = false;
   const onSigint = (): void => {
@@ -192,7 +194,7 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
     await closeKernel();
   }
   const report = buildReport(result, reportContext(!interrupted));
-  await writeReport(report);
+  await writeReportFiles(outDir, report);
   const { summary } = report;
   // Precision findings (artefacts of re-verification) are reported, never failed on.
   const failing = report.findings.filter((f) => f.status === 'new' && f.severity !== 'precision').length;
