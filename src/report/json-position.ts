@@ -21,12 +21,38 @@ export function positionAt(text: string, offset: number): TextPosition {
 
 const WS = /[ \t\n\r]*/y;
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const LITERAL = /true|false|null/y;
 
 function match(re: RegExp, text: string, at: number): number {
   re.lastIndex = at;
   return re.test(text) ? re.lastIndex : -1;
+}
+
+/**
+ * A string starting at `at` (a quote): the offset past its closing quote, or `{ error }` at the first
+ * character that cannot be there (a raw control character, a bad escape, the end of the text).
+ */
+function scanString(text: string, at: number): number | { readonly error: number } {
+  let i = at + 1;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22) return i + 1;
+    if (c < 0x20) return { error: i };
+    if (c === 0x5c) {
+      const e = text[i + 1];
+      if (e === 'u') {
+        const hex = /^[0-9a-fA-F]{4}/.exec(text.slice(i + 2, i + 6));
+        if (hex === null) return { error: Math.min(i + 2, text.length) };
+        i += 6;
+        continue;
+      }
+      if (e === undefined || !'"\\/bfnrt'.includes(e)) return { error: i + 1 };
+      i += 2;
+      continue;
+    }
+    i++;
+  }
+  return { error: text.length };
 }
 
 /** The offset of the first syntax error, or null when the text is valid JSON. */
@@ -73,8 +99,9 @@ export function jsonErrorOffset(text: string): number | null {
           expect = afterValue();
           continue;
         }
-        const end = match(STRING, text, i);
-        if (end < 0) return i;
+        if (c !== '"') return i;
+        const end = scanString(text, i);
+        if (typeof end !== 'number') return end.error;
         i = end;
         expect = 'colon';
         continue;
@@ -93,9 +120,17 @@ export function jsonErrorOffset(text: string): number | null {
           expect = c === '{' ? 'key-or-close' : 'value-or-close';
           continue;
         }
-        const end =
-          c === '"' ? match(STRING, text, i) : Math.max(match(NUMBER, text, i), match(LITERAL, text, i));
-        if (end < 0) return i;
+        if (c === '"') {
+          const end = scanString(text, i);
+          if (typeof end !== 'number') return end.error;
+          i = end;
+          expect = afterValue();
+          continue;
+        }
+        const end = Math.max(match(NUMBER, text, i), match(LITERAL, text, i));
+        // a cut-off literal or number (`tr`, `-`) goes wrong where the text ends
+        if (end < 0)
+          return /^(t(r(ue?)?)?|f(a(l(se?)?)?)?|n(u(ll?)?)?|-)$/.test(text.slice(i)) ? text.length : i;
         i = end;
         expect = afterValue();
         continue;
