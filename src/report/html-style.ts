@@ -12,7 +12,7 @@ h3 { font-size: 14px; margin: 0 0 8px; }
 code, pre, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
   font-size: 12.5px; }
 pre { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 10px 12px;
-  overflow-x: auto; margin: 8px 0; white-space: pre; }
+  overflow-x: auto; margin: 8px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .muted { color: var(--muted); fill: var(--muted); font-size: 12px; }
 .banner { background: #fff8c5; border: 1px solid #d4a72c; border-radius: 6px; padding: 8px 12px; margin: 12px 0;
   font-weight: 600; }
@@ -22,7 +22,7 @@ pre { background: var(--bg); border: 1px solid var(--line); border-radius: 6px; 
 .card .l { color: var(--muted); font-size: 12px; }
 .card.bad .n { color: var(--new); }
 .card.good .n { color: var(--ok); }
-.plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(600px, 1fr)); gap: 16px; }
+.plots { display: grid; grid-template-columns: repeat(auto-fit, minmax(540px, 1fr)); gap: 16px; }
 figure { margin: 0; border: 1px solid var(--line); border-radius: 8px; padding: 12px; overflow-x: auto; }
 figcaption { font-weight: 600; margin-bottom: 6px; }
 svg.plot { display: block; max-width: 100%; height: auto; font-size: 11px; }
@@ -43,7 +43,7 @@ svg .label { fill: var(--fg); font-size: 11px; }
 .badge.critical, .badge.high { color: #fff; background: var(--new); border-color: var(--new); }
 .badge.medium { color: var(--warn); }
 .badge.precision { color: var(--muted); }
-.sig { word-break: break-all; }
+.sig, .finding .muted { overflow-wrap: anywhere; }
 table { border-collapse: collapse; margin: 8px 0; font-size: 13px; }
 th, td { border: 1px solid var(--line); padding: 4px 8px; text-align: left; vertical-align: top; }
 th { background: var(--bg); font-weight: 600; }

@@ -2,14 +2,28 @@
 import type { RunReport } from './model.js';
 import { barChart, lineChart, PALETTE, type BarRow, type LinePoint } from './svg.js';
 
-/** Cases per second between consecutive timeline points, at the later point's time (seconds). */
-export function throughput(r: RunReport): LinePoint[] {
-  const points = r.timeline[0]?.ms === 0 ? r.timeline : [{ ms: 0, cases: 0 }, ...r.timeline];
+/** Cumulative cases at `ms`: the last timeline point at or before it (0 before the first). */
+function casesAt(timeline: RunReport['timeline'], ms: number): number {
+  let cases = 0;
+  for (const p of timeline) {
+    if (p.ms > ms) break;
+    cases = p.cases;
+  }
+  return cases;
+}
+
+/**
+ * Cases per second over `steps` equal windows of the run, at each window's end (seconds): windows rather
+ * than raw points, so one slow case does not draw a spike.
+ */
+export function throughput(r: RunReport, steps = 40): LinePoint[] {
+  const end = r.timeline[r.timeline.length - 1]?.ms ?? 0;
+  if (r.timeline.length < 2 || end <= 0) return [];
   const out: LinePoint[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1]!;
-    const b = points[i]!;
-    if (b.ms > a.ms) out.push({ x: b.ms / 1000, y: ((b.cases - a.cases) * 1000) / (b.ms - a.ms) });
+  for (let i = 1; i <= steps; i++) {
+    const a = (end * (i - 1)) / steps;
+    const b = (end * i) / steps;
+    out.push({ x: b / 1000, y: ((casesAt(r.timeline, b) - casesAt(r.timeline, a)) * 1000) / (b - a) });
   }
   return out;
 }

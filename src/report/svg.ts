@@ -2,9 +2,9 @@
  * The HTML report's plots, drawn as inline SVG by hand (no chart library, nothing fetched): a line chart and
  * horizontal stacked bars. Pure: data in, markup out; every text is escaped.
  */
-import { escapeHtml as esc, clip } from './text.js';
+import { escapeHtml as esc, clipMiddle } from './text.js';
 
-/** Observable's 10-colour categorical palette: distinct on white, fine for most colour vision. */
+/** Observable's 10-colour categorical palette and six of ColorBrewer's Dark2: distinct on white. */
 export const PALETTE = [
   '#4269d0',
   '#efb118',
@@ -16,6 +16,12 @@ export const PALETTE = [
   '#97bbf5',
   '#9c6b4e',
   '#9498a0',
+  '#1b9e77',
+  '#d95f02',
+  '#7570b3',
+  '#e7298a',
+  '#66a61e',
+  '#e6ab02',
 ] as const;
 
 const WIDTH = 600;
@@ -160,7 +166,7 @@ export function barChart(
       const total = sum(r);
       const value = options.asShare ? `${(total * 100).toFixed(1)}%` : fmt(total);
       return (
-        `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="label"><title>${esc(r.label)}</title>${esc(clip(r.label, chars))}</text>` +
+        `<text x="${labelWidth - 8}" y="${y + 15}" text-anchor="end" class="label"><title>${esc(r.label)}</title>${esc(clipMiddle(r.label, chars))}</text>` +
         segs +
         `<text x="${px(x + 6)}" y="${y + 15}" class="tick">${esc(value)}</text>`
       );

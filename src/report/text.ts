@@ -52,6 +52,13 @@ export function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
+/** Cut in the middle: a signature's start (oracle) and end (cause) are what tell two apart. */
+export function clipMiddle(s: string, max: number): string {
+  if (s.length <= max) return s;
+  const head = Math.ceil((max - 1) / 2);
+  return `${s.slice(0, head)}…${s.slice(s.length - (max - 1 - head))}`;
+}
+
 export const percent = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
 export const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
