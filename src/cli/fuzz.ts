@@ -16,15 +16,16 @@ import { mutationSeeds } from '../fuzz/mutation-seeds.js';
 import { CampaignPool } from '../fuzz/pool.js';
 import { progressOf, statusLine } from '../fuzz/progress.js';
 import { ReportSink } from '../fuzz/report-sink.js';
-import type { CampaignResult, FindingBucket, Shard, StopRule } from '../fuzz/result.js';
+import type { CampaignResult, Shard, StopRule } from '../fuzz/result.js';
 import { parseShard, type SequencePlan } from '../fuzz/sequence.js';
 import type { CampaignSettings } from '../fuzz/settings.js';
 import { packageRoot } from '../package-root.js';
-import { buildReport, findingFileName } from '../report/build.js';
+import { buildReport } from '../report/build.js';
+import { renderJson, writeReportFiles } from '../report/files.js';
 import type { RunReport } from '../report/model.js';
+import { collectMachine } from '../report/machine.js';
 import { SLOT_MODELS } from '../runtime/index.js';
 import { parseTriage } from '../../oracles/triage.js';
-import { findingCaseText } from './finding-case.js';
 import type { CliContext } from './context.js';
 import {
   parseCount,
@@ -35,6 +36,7 @@ import {
   parseSlots,
 } from './fuzz-options.js';
 import { readUserFile, UsageError, writeFileAtomic } from './io.js';
+import { packageVersion } from './version.js';
 
 interface FuzzCliOptions {
   time?: number;
@@ -58,6 +60,8 @@ interface FuzzCliOptions {
 export const DEFAULT_BEYOND = 0.03;
 /** Status lines when stderr is not a terminal (nightly logs). */
 const STATUS_EVERY_MS = 5000;
+/** report.md, junit.xml and report.html while the run goes (report.json after every merge). */
+const FULL_REPORT_EVERY_MS = 5000;
 
 function runIdOf(now: Date, seed: string, shard: Shard | null): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-');
@@ -183,24 +187,37 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
   const runId = runIdOf(started, seed, shard);
   const outDir = opts.out ?? join('reports', runId);
   await mkdir(join(outDir, 'findings'), { recursive: true });
+  const machine = collectMachine();
   const reportOf = (r: CampaignResult, complete: boolean): RunReport =>
-    buildReport(r, { runId, startedAt: started.toISOString(), stop, kernel, complete });
+    buildReport(r, {
+      runId,
+      startedAt: started.toISOString(),
+      stop,
+      kernel,
+      complete,
+      machine,
+      version: packageVersion(),
+    });
 
-  // One writer: the case file of each new finding first, then report.json, so the report never names a
-  // case file that is not there yet.
+  // One writer, after each merge: each new finding's case file, then report.json (so it never names a case
+  // file that is not there); the Markdown, JUnit and HTML files every few seconds and at the end.
   let latest: (() => CampaignResult) | null = null;
-  const unwritten: FindingBucket[] = [];
+  const written = new Set<string>();
+  let fullAt = performance.now();
   const sink = new ReportSink(async () => {
-    for (let b = unwritten.shift(); b; b = unwritten.shift())
-      await writeFileAtomic(
-        join(outDir, 'findings', findingFileName(b.signature)),
-        findingCaseText(b, settings),
-      );
-    if (latest)
-      await writeFileAtomic(
-        join(outDir, 'report.json'),
-        `${JSON.stringify(reportOf(latest(), false), null, 2)}\n`,
-      );
+    if (latest === null) return;
+    const report = reportOf(latest(), false);
+    if (performance.now() - fullAt >= FULL_REPORT_EVERY_MS) {
+      fullAt = performance.now();
+      await writeReportFiles(outDir, report);
+      return;
+    }
+    for (const f of report.findings)
+      if (!written.has(f.caseFile)) {
+        await writeFileAtomic(join(outDir, f.caseFile), f.caseText);
+        written.add(f.caseFile);
+      }
+    await writeFileAtomic(join(outDir, 'report.json'), renderJson(report));
   });
 
   const progress = progressReporter(io, stop, plan);
@@ -222,7 +239,6 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
       clock: () => performance.now(),
       known: (signature) => notes.get(signature) ?? null,
       stopRequested: () => stopping,
-      onBucket: (b) => unwritten.push(b),
       onMerged: (snapshot) => {
         latest = snapshot;
         sink.request();
@@ -246,11 +262,11 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
     process.off('SIGINT', onSigint);
     progress.stop();
   }
-  latest = null;
+  latest = () => run.result;
+  const report = reportOf(run.result, run.complete);
   sink.request();
   await sink.flush();
-  const report = reportOf(run.result, run.complete);
-  await writeFileAtomic(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  await writeReportFiles(outDir, report);
   const { summary } = report;
   // Precision findings (artefacts of re-verification) are reported, never failed on.
   const failing = report.findings.filter((f) => f.status === 'new' && f.severity !== 'precision').length;

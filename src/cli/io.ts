@@ -1,8 +1,8 @@
 /** The CLI's window on the world, injectable so commands run in-process in tests. */
-import { closeSync, openSync, promises as fs, readSync } from 'node:fs';
-import { dirname, basename, join } from 'node:path';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { MAX_TEXT_BYTES } from '../bpf/limits.js';
 import { printable } from '../bpf/source-error.js';
+import { writeFileAtomic } from '../write-atomic.js';
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -18,11 +18,8 @@ export interface Io {
   readonly isTty: boolean;
 }
 
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  await fs.writeFile(tmp, data);
-  await fs.rename(tmp, path);
-}
+// The one atomic writer (report files use it too); re-exported where the CLI's Io is built.
+export { writeFileAtomic };
 
 /**
  * Read at most `maxBytes + 1` bytes of a file (one more than allowed, so the caller can tell "too large").

@@ -6,6 +6,7 @@ import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
 import { registerGen } from './gen.js';
 import { registerFuzz } from './fuzz.js';
+import { registerReport } from './report.js';
 import { processIo, type Io } from './io.js';
 import { registerRewrite } from './rewrite.js';
 import { registerRun } from './run.js';
@@ -32,6 +33,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerRewrite(cli, ctx);
   registerGen(cli, ctx);
   registerFuzz(cli, ctx);
+  registerReport(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;

@@ -1,6 +1,11 @@
 /** From a campaign's result to the run report every writer renders. Pure. */
 import type { CampaignResult, FindingBucket, StopRule } from '../fuzz/campaign.js';
-import type { ReportFinding, RunReport } from './model.js';
+import type { CampaignSettings } from '../fuzz/settings.js';
+import { GENERATOR_VERSION } from '../../generators/version.js';
+import { findingCaseText } from './finding-case.js';
+import { REPORT_FORMAT, type ReportFinding, type ReportMachine, type RunReport } from './model.js';
+import { findingOrder } from './order.js';
+import { reproduceCommand } from './reproduce.js';
 
 /** A file name for a signature: readable, unique (a short hash of the whole signature). */
 export function findingFileName(signature: string): string {
@@ -13,7 +18,8 @@ export function findingFileName(signature: string): string {
   return `${readable}-${h.toString(16).padStart(8, '0')}.s`;
 }
 
-function reportFinding(b: FindingBucket): ReportFinding {
+function reportFinding(b: FindingBucket, settings: CampaignSettings): ReportFinding {
+  const caseFile = `findings/${findingFileName(b.signature)}`;
   return {
     signature: b.signature,
     oracle: b.first.oracle,
@@ -25,32 +31,43 @@ function reportFinding(b: FindingBucket): ReportFinding {
     count: b.count,
     firstCase: b.origin.index,
     strategy: b.origin.strategy,
-    caseFile: `findings/${findingFileName(b.signature)}`,
+    caseFile,
+    caseText: findingCaseText(b, settings),
+    reproduce: reproduceCommand(caseFile, b.first.engines, settings),
     diffs: b.first.diffs.map((d) => ({ ...d })),
     input: b.first.input,
   };
 }
 
+/** What the CLI knows about a run that the campaign's result does not carry. */
 export interface ReportContext {
   readonly runId: string;
+  /** ISO time the run started. */
   readonly startedAt: string;
   readonly stop: StopRule;
   readonly kernel: RunReport['kernel'];
+  /** False when the run was interrupted before its stop rule held. */
   readonly complete: boolean;
+  /** `collectMachine()` (src/report/machine.ts). */
+  readonly machine: ReportMachine;
+  /** throwfuzz's own version (package.json): the version of every model engine. */
+  readonly version: string;
+}
+
+/** Milliseconds per part as shares of their sum. */
+export function sharesOf(times: Readonly<Record<string, number>>): Record<string, number> {
+  const total = Object.values(times).reduce((sum, ms) => sum + ms, 0);
+  const share: Record<string, number> = {};
+  for (const [part, ms] of Object.entries(times)) share[part] = total > 0 ? Math.min(1, ms / total) : 0;
+  return share;
 }
 
 export function buildReport(result: CampaignResult, ctx: ReportContext): RunReport {
   const s = result.settings;
-  const total = Object.values(result.times).reduce((sum, ms) => sum + ms, 0);
-  const timeShare: Record<string, number> = {};
-  for (const [part, ms] of Object.entries(result.times)) timeShare[part] = total > 0 ? ms / total : 0;
-  // New findings first, then known; each group by first case (the order a person triages in).
-  const findings = result.buckets
-    .map(reportFinding)
-    .sort((a, b) => (a.status === b.status ? a.firstCase - b.firstCase : a.status === 'new' ? -1 : 1));
+  const findings = result.buckets.map((b) => reportFinding(b, s)).sort(findingOrder);
   const known = findings.filter((f) => f.status === 'known').length;
   return {
-    format: 'throwfuzz-report/1',
+    format: REPORT_FORMAT,
     runId: ctx.runId,
     runSeed: s.runSeed,
     options: {
@@ -61,18 +78,29 @@ export function buildReport(result: CampaignResult, ctx: ReportContext): RunRepo
       slots: [...s.slots],
       beyond: s.beyond,
       stop: ctx.stop,
+      shard: result.shard === null ? null : { index: result.shard.index, count: result.shard.count },
+      workers: result.workers,
     },
     kernel: ctx.kernel,
+    machine: ctx.machine,
+    engines: [
+      ...s.models.map((name) => ({ name, version: ctx.version })),
+      { name: 'kernel', version: ctx.kernel.asked ? ctx.kernel.release : null },
+    ],
+    generator: GENERATOR_VERSION,
     startedAt: ctx.startedAt,
     elapsedMs: result.elapsedMs,
     complete: ctx.complete,
     cases: result.cases,
     casesPerSecond: result.elapsedMs > 0 ? (result.cases * 1000) / result.elapsedMs : 0,
+    timeline: result.timeline.map(({ ms, cases }) => ({ ms, cases })),
     strategies: { ...result.strategies },
     verdicts: Object.fromEntries(Object.entries(result.verdicts).map(([e, m]) => [e, { ...m }])),
     features: { ...result.features },
-    timeShare,
+    times: { ...result.times },
+    timeShare: sharesOf(result.times),
     findings,
     summary: { signatures: findings.length, new: findings.length - known, known },
+    shards: [],
   };
 }

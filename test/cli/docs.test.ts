@@ -21,9 +21,16 @@ describe('README.md', () => {
     // the README's option table: `| command | option | meaning |`
     const rows = readme.split('\n').filter((l) => l.startsWith('| `'));
     const missing: string[] = [];
+    // a command with subcommands (`report show`, `report merge`): each subcommand is a command of its own
+    for (const c of [...commands]) {
+      const help = await runCli(c, '--help');
+      if (help.stdout.includes('\nCommands:'))
+        for (const [, sub] of help.stdout.matchAll(/^ {2}([a-z]+) /gm))
+          if (sub !== 'help') commands.push(`${c} ${sub}`);
+    }
     for (const c of commands) {
       if (!readme.includes(`throwfuzz ${c}`)) missing.push(c);
-      const help = await runCli(c, '--help');
+      const help = await runCli(...c.split(' '), '--help');
       for (const [option] of help.stdout.matchAll(/--[a-z][a-z-]*/g))
         if (
           option !== '--help' &&
