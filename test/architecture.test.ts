@@ -131,3 +131,28 @@ describe('the pure core', () => {
     expect(leaks).toEqual([]);
   });
 });
+
+describe('effects at the edge', () => {
+  // Files, processes, threads and the machine are touched only by the CLI, the campaign's pool and worker
+  // shell, the report writer, and the kernel engine's executor: everything else takes data and returns data.
+  const EFFECTS = /from '(node:(fs|fs\/promises|child_process|worker_threads|os)|workerpool)'/;
+  const EDGE = [
+    'src/cli/',
+    'src/engines/kernel/',
+    'src/fuzz/corpus-files.ts',
+    'src/fuzz/pool.ts',
+    'src/fuzz/worker.ts',
+    'src/report/files.ts',
+    'src/report/machine.ts',
+    'src/package-root.ts',
+    'src/write-atomic.ts',
+  ];
+  it('only the edge imports node:fs, child_process, worker_threads, os or workerpool', () => {
+    const offenders = ['src', 'generators', 'oracles']
+      .flatMap(filesUnder)
+      .map((f) => relative(root, f))
+      .filter((f) => !EDGE.some((e) => f.startsWith(e)))
+      .filter((f) => EFFECTS.test(readFileSync(join(root, f), 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});
