@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProgram } from '../../src/bpf/text/parse.js';
 import { printProgram } from '../../src/bpf/text/print.js';
-import { generateCase } from '../../generators/index.js';
+import { generateCase, GENERATOR_VERSION } from '../../generators/index.js';
 import { runCli } from '../cli/helpers.js';
 
 describe('throwfuzz gen', () => {
@@ -16,7 +16,7 @@ describe('throwfuzz gen', () => {
     expect(parts).toHaveLength(3);
     parts.forEach((text, i) => {
       expect(text).toContain(
-        `; case provenance {"runSeed":"cli","index":${i},"generator":"gen-1","strategy":"generate"}`,
+        `; case provenance {"runSeed":"cli","index":${i},"generator":"${GENERATOR_VERSION}","strategy":"generate"}`,
       );
       const expected = generateCase('cli', i).program;
       expect(printProgram({ ...parseProgram(text), notes: [] })).toBe(printProgram(expected));

@@ -74,9 +74,37 @@ describe('generateCase', () => {
     console.log(`[generators] accepted ${accepted.toFixed(3)}; ${JSON.stringify(Object.fromEntries(mix))}`);
     expect(accepted).toBeGreaterThanOrEqual(0.5);
     expect(accepted).toBeLessThanOrEqual(0.7);
-    // Every rejection class a syscall program of the fragment can get (`attach` needs ext/fexit programs).
-    const possible = VERDICT_CLASSES.filter((c) => c !== 'unsupported' && c !== 'attach');
+    // Every rejection class a syscall program of the fragment can get (`attach` needs ext/fexit programs);
+    // `too-complex` comes 1 in 5,000 cases (the next two tests).
+    const possible = VERDICT_CLASSES.filter(
+      (c) => c !== 'unsupported' && c !== 'attach' && c !== 'too-complex',
+    );
     expect(possible.filter((c) => !mix.has(c))).toEqual([]);
+  });
+
+  it('programs that cost the engines a second are rare: on 3,000 cases at most 2 are too-complex or process over 10,000 insns', () => {
+    // The deliberate too-complex program (~160,000 processed instructions, about a second in the kernel and
+    // in path-explorer) comes 1 in 5,000 cases: 0.6 expected here, so 2 leaves room. Every other program
+    // processes under 2,000. At its former rate (1 in 300) this seed had 8.
+    let tooComplex = 0;
+    let costly = 0;
+    for (let i = 0; i < 3000; i++) {
+      const { program } = generateCase('20261130', i);
+      const r = verify(program, { profile: program.profile, quirks: [] });
+      if (r.verdict.accepted === false && r.verdict.class === 'too-complex') tooComplex++;
+      if (r.stats.insnsProcessed > 10_000) costly++;
+    }
+    expect(tooComplex).toBeLessThanOrEqual(2);
+    expect(costly).toBeLessThanOrEqual(2);
+  });
+
+  it('too-complex stays covered: the first case of a run built around it gets that verdict', () => {
+    let index = 0;
+    while (generateCase('mix', index).fault !== 'too-complex') index++;
+    // 1 in 5,000: a run of 20,000 cases has one (seed `mix`: case 3646).
+    expect(index).toBeLessThan(20_000);
+    const v = verdictOf(generateCase('mix', index).program);
+    expect(kindOf(v)).toBe('too-complex');
   });
 
   it('rfc programs are inside the fragment too, and some callbacks throw', () => {
