@@ -12,6 +12,7 @@ import { mergeReports } from '../../src/report/merge.js';
 import type { ReportFinding, RunReport } from '../../src/report/model.js';
 import { runCli } from '../cli/helpers.js';
 import { fixtureCampaign, fixtureContext, fixtureShard } from './fixture.js';
+import { GENERATOR_VERSION } from '../../generators/index.js';
 
 const CASES = 120;
 let whole: RunReport;
@@ -90,7 +91,7 @@ describe('mergeReports', () => {
     };
     expect(refuse({ ...half2, runSeed: '2' })).toBe('b/report.json: run seed 2, but a/report.json has 1');
     expect(refuse({ ...half2, generator: 'gen-0' })).toBe(
-      'b/report.json: generator gen-0, but a/report.json has gen-1',
+      `b/report.json: generator gen-0, but a/report.json has ${GENERATOR_VERSION}`,
     );
     expect(refuse({ ...half2, options: { ...half2.options, profile: 'rfc' } })).toBe(
       'b/report.json: options differ from a/report.json (only --shard and the worker count may)',
