@@ -109,13 +109,18 @@ export function analyse(
   // compute_live_registers: backward dataflow to a fixed point
   const live = new Uint16Array(n + 1);
   const ud = insns.map((insn) => useDef(insn, profile));
+  const succ = new Array<readonly number[] | undefined>(n + 1);
+  insns.forEach((insn, i) => {
+    const pc = layout.pcOf[i]!;
+    succ[pc] = successors(insn, pc, profile, instrumented);
+  });
   let changed = true;
   while (changed) {
     changed = false;
     for (let i = insns.length - 1; i >= 0; i--) {
       const pc = layout.pcOf[i]!;
       let out = 0;
-      for (const s of successors(insns[i]!, pc, profile, instrumented)) if (s >= 0 && s < n) out |= live[s]!;
+      for (const s of succ[pc]!) if (s >= 0 && s < n) out |= live[s]!;
       const { use, def } = ud[i]!;
       const inn = (use | (out & ~def)) & 0xffff;
       if (inn !== live[pc]) {
@@ -124,5 +129,5 @@ export function analyse(
       }
     }
   }
-  return { prune, jmp, forceCheckpoint, callsCallback, liveRegs: live };
+  return { prune, jmp, forceCheckpoint, callsCallback, liveRegs: live, successors: succ };
 }

@@ -223,8 +223,26 @@ function regBoundOffset(b: Bounds): void {
   b.var = tnumOr(tnumClearSubreg(var64), var32);
 }
 
+/** Whether the bounds are one constant in every view (what markKnown makes). */
+function isKnownEverywhere(b: Readonly<Bounds>): boolean {
+  const v = b.var.value;
+  return (
+    b.var.mask === 0n &&
+    b.umin === v &&
+    b.umax === v &&
+    b.smin === b.smax &&
+    b.u32min === b.u32max &&
+    b.s32min === b.s32max &&
+    b.smin === s64(v) &&
+    b.u32min === u32(v) &&
+    b.s32min === s32(v)
+  );
+}
+
 /** reg_bounds_sync */
 export function regBoundsSync(b: Bounds): void {
+  // A constant is already synced: every step below leaves it as it is (and it is the most common case).
+  if (isKnownEverywhere(b)) return;
   updateRegBounds(b);
   regDeduceBounds(b);
   regDeduceBounds(b);

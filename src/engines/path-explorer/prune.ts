@@ -19,7 +19,7 @@ import {
 } from './state.js';
 import { tnumIn, tnumEquals } from './tnum.js';
 import { unknownScalar } from './state.js';
-import { slotAlive } from './stack-liveness.js';
+import { liveSlots, slotLive, type LiveSlots } from './stack-liveness.js';
 
 type Exact = 'not-exact' | 'range-within' | 'exact';
 
@@ -89,6 +89,9 @@ function regsExact(a: RegState, b: RegState, ids: IdMap): boolean {
 
 /** regsafe */
 function regsafe(old: RegState, cur: RegState, ids: IdMap, exact: Exact): boolean {
+  // The same (immutable) register value without ids is safe in every mode and records no id pair.
+  if (old === cur && old.kind !== 'obj' && (old.kind !== 'scalar' || (old.id === 0 && !old.addConst)))
+    return true;
   if (exact === 'exact') return regsExact(old, cur, ids);
   if (old.kind === 'none' && (exact === 'not-exact' || cur.kind === 'none')) return true;
   if (old.kind !== cur.kind) return false;
@@ -120,38 +123,29 @@ function scalarForStack(s: StackSlot): RegState | null {
 }
 
 /** stacksafe */
-function stacksafe(
-  old: Frame,
-  cur: Frame,
-  ids: IdMap,
-  exact: Exact,
-  alive: (spi: number) => boolean,
-): boolean {
-  const oldBytes = old.stack.length * 8;
-  const curBytes = cur.stack.length * 8;
-  for (let i = 0; i < oldBytes; i++) {
-    const spi = Math.floor(i / 8);
-    const j = i % 8;
-    if (exact !== 'exact' && !alive(spi)) {
-      i += 7 - j;
-      continue;
-    }
+function stacksafe(old: Frame, cur: Frame, ids: IdMap, exact: Exact, live: LiveSlots): boolean {
+  const curSlots = cur.stack.length;
+  for (let spi = 0; spi < old.stack.length; spi++) {
+    if (exact !== 'exact' && !slotLive(live, spi)) continue;
     const os = old.stack[spi]!;
-    const cs = cur.stack[spi];
-    if (exact === 'exact' && (i >= curBytes || os.types[j] !== cs?.types[j])) return false;
-    if (os.types[j] === SlotType.Invalid) continue;
-    if (os.types[j] === SlotType.Misc) continue;
-    if (i >= curBytes || !cs) return false;
-    const oreg = scalarForStack(os);
-    const creg = scalarForStack(cs);
-    if (oreg && creg) {
-      if (!regsafe(oreg, creg, ids, exact)) return false;
-      i += 7 - j;
-      continue;
+    const cs = spi < curSlots ? cur.stack[spi] : undefined;
+    // scalar_reg_for_stack of both slots, computed once per slot when first needed
+    let regs: [RegState | null, RegState | null] | null = null;
+    for (let j = 0; j < 8; j++) {
+      if (exact === 'exact' && (!cs || os.types[j] !== cs.types[j])) return false;
+      if (os.types[j] === SlotType.Invalid) continue;
+      if (os.types[j] === SlotType.Misc) continue;
+      if (!cs) return false;
+      regs ??= [scalarForStack(os), scalarForStack(cs)];
+      const [oreg, creg] = regs;
+      if (oreg && creg) {
+        if (!regsafe(oreg, creg, ids, exact)) return false;
+        break;
+      }
+      if (os.types[j] !== cs.types[j]) return false;
+      if (j !== 7) continue;
+      if (os.types[7] === SlotType.Spill && !regsafe(os.spilled, cs.spilled, ids, exact)) return false;
     }
-    if (os.types[j] !== cs.types[j]) return false;
-    if (j !== 7) continue;
-    if (os.types[7] === SlotType.Spill && !regsafe(os.spilled, cs.spilled, ids, exact)) return false;
   }
   return true;
 }
@@ -179,7 +173,7 @@ function funcStatesEqual(
   for (let r = 0; r <= 10; r++) {
     if ((live >> r) & 1 && !regsafe(old.regs[r]!, cur.regs[r]!, ids, exact)) return false;
   }
-  return stacksafe(old, cur, ids, exact, (spi) => slotAlive(env, oldSt, fr, insn, spi));
+  return stacksafe(old, cur, ids, exact, liveSlots(env, oldSt, fr, insn));
 }
 
 /** states_equal */
@@ -205,7 +199,8 @@ export function exploredLive(
 ): { reg: (r: number) => boolean; slot: (spi: number) => boolean } {
   const insn = frameInsnIdx(st, fr);
   const live = env.pcs.liveRegs[insn] ?? 0x7ff;
-  return { reg: (r) => ((live >> r) & 1) === 1, slot: (spi) => slotAlive(env, st, fr, insn, spi) };
+  const slots = liveSlots(env, st, fr, insn);
+  return { reg: (r) => ((live >> r) & 1) === 1, slot: (spi) => slotLive(slots, spi) };
 }
 
 /** explored_state: the kernel hashes (insn ^ callsite) into a table of program-length buckets. */

@@ -2,7 +2,7 @@
  * pathExplorer.verify: the kernel's algorithm (do_check) on a program of SPEC §1, with the facts and the
  * rewrite of SPEC §5. Pure, deterministic, bounded (1,000,000 processed instructions), never throws.
  */
-import { layoutOf, type Subprog } from '../../bpf/layout.js';
+import { layoutOf, type Layout, type Subprog } from '../../bpf/layout.js';
 import type { Quirk, VerifyOptions } from '../../bpf/profile.js';
 import type { Program } from '../../bpf/program.js';
 import type { Facts, ModelResult, Verdict } from '../../bpf/result.js';
@@ -29,12 +29,13 @@ function newEnv(
   options: PathExplorerOptions,
   subprogs: Subprog[],
   pcs: PcInfo,
+  layout: Layout,
   log: boolean,
 ): Env {
   const n = subprogs.length;
   return {
     insns: program.insns,
-    layout: layoutOf(program.insns),
+    layout,
     subprogs,
     profile: options.profile,
     kind: program.kind,
@@ -79,6 +80,7 @@ function globalThrowInfo(
   options: PathExplorerOptions,
   subprogs: Subprog[],
   pcs: PcInfo,
+  layout: Layout,
 ): boolean[] {
   const globals = globalsOf(subprogs);
   const known = new Array<boolean>(subprogs.length).fill(false);
@@ -86,7 +88,7 @@ function globalThrowInfo(
   for (let round = 0; round <= globals.length; round++) {
     let changed = false;
     for (const g of globals) {
-      const env = newEnv(program, options, subprogs, pcs, false);
+      const env = newEnv(program, options, subprogs, pcs, layout, false);
       env.globalCanThrow = ordered ? (h) => h < g && known[h] === true : (h) => known[h] === true;
       try {
         doCheck(env, g);
@@ -144,9 +146,10 @@ export function verify(program: Program, options: PathExplorerOptions): ModelRes
       throw new Reject('unsupported', `unsupported: ${program.kind} programs`, null);
     const instrumented = options.instrumented === true;
     const subprogs = checkStructure(program, options.profile, instrumented);
-    const pcs = analyse(program.insns, layoutOf(program.insns), options.profile, instrumented);
-    const globalThrows = globalThrowInfo(program, options, subprogs, pcs);
-    env = newEnv(program, options, subprogs, pcs, wantLog);
+    const layout = layoutOf(program.insns);
+    const pcs = analyse(program.insns, layout, options.profile, instrumented);
+    const globalThrows = globalThrowInfo(program, options, subprogs, pcs, layout);
+    env = newEnv(program, options, subprogs, pcs, layout, wantLog);
     env.globalCanThrow = (g) => globalThrows[g] === true;
     doCheck(env, 0);
     // do_check_subprogs: mainline validates the globals a verified path called (6.8+, lazily, repeating
