@@ -188,6 +188,8 @@ export function markAllScalarsImprecise(st: VState): void {
     f.regs.forEach((r, i) => {
       if (r.kind === 'scalar' && r.precise) f.regs[i] = withPrecise(r, false);
     });
+    // a new array only when a slot changes: checkpoints are made often and most stacks hold no precise spill
+    if (!f.stack.some((slot) => slot.spilled.kind === 'scalar' && slot.spilled.precise)) continue;
     f.stack = f.stack.map((slot) =>
       slot.spilled.kind === 'scalar' && slot.spilled.precise
         ? { ...slot, spilled: withPrecise(slot.spilled, false) }

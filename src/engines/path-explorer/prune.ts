@@ -25,17 +25,25 @@ type Exact = 'not-exact' | 'range-within' | 'exact';
 
 /** bpf_idmap */
 class IdMap {
-  private readonly pairs: [number, number][] = [];
+  /** old, cur, old, cur, ... */
+  private readonly pairs: number[] = [];
   private tmp = 0;
+  /** Empty again (the kernel clears env->idmap_scratch before each states_equal). */
+  reset(): this {
+    this.pairs.length = 0;
+    this.tmp = 0;
+    return this;
+  }
   /** check_ids */
   check(oldId: number, curId: number): boolean {
     if ((oldId === 0) !== (curId === 0)) return false;
     if (oldId === 0) return true;
-    for (const [o, c] of this.pairs) {
-      if (o === oldId) return c === curId;
-      if (c === curId) return false;
+    const p = this.pairs;
+    for (let k = 0; k < p.length; k += 2) {
+      if (p[k] === oldId) return p[k + 1] === curId;
+      if (p[k + 1] === curId) return false;
     }
-    this.pairs.push([oldId, curId]);
+    p.push(oldId, curId);
     return true;
   }
   /** check_scalar_ids */
@@ -176,10 +184,13 @@ function funcStatesEqual(
   return stacksafe(old, cur, ids, exact, liveSlots(env, oldSt, fr, insn));
 }
 
+/** env->idmap_scratch: states_equal never nests, so one map serves every comparison. */
+const scratchIds = new IdMap();
+
 /** states_equal */
 export function statesEqual(env: Env, old: VState, cur: VState, exact: Exact): boolean {
   if (old.frames.length !== cur.frames.length) return false;
-  const ids = new IdMap();
+  const ids = scratchIds.reset();
   if (!refsafe(old, cur, ids)) return false;
   for (let i = 0; i < old.frames.length; i++) {
     if (old.frames[i]!.callsite !== cur.frames[i]!.callsite) return false;
