@@ -95,11 +95,14 @@ function regsExact(a: RegState, b: RegState, ids: IdMap): boolean {
   }
 }
 
+/** A register value check_ids never looks at: comparing it with itself records no id pair. */
+const idFree = (r: RegState): boolean =>
+  r.kind !== 'obj' && (r.kind !== 'scalar' || (r.id === 0 && !r.addConst));
+
 /** regsafe */
 function regsafe(old: RegState, cur: RegState, ids: IdMap, exact: Exact): boolean {
   // The same (immutable) register value without ids is safe in every mode and records no id pair.
-  if (old === cur && old.kind !== 'obj' && (old.kind !== 'scalar' || (old.id === 0 && !old.addConst)))
-    return true;
+  if (old === cur && idFree(old)) return true;
   if (exact === 'exact') return regsExact(old, cur, ids);
   if (old.kind === 'none' && (exact === 'not-exact' || cur.kind === 'none')) return true;
   if (old.kind !== cur.kind) return false;
@@ -124,10 +127,16 @@ function isSpilled(s: StackSlot): boolean {
 
 /** scalar_reg_for_stack: a 64-bit scalar spill, or all-misc bytes as an unbound scalar. */
 function scalarForStack(s: StackSlot): RegState | null {
-  if (s.types.every((t) => t === SlotType.Spill) && s.spilled.kind === 'scalar') return s.spilled;
+  let spill = true;
   // allow_uninit_stack (root): STACK_INVALID counts as misc
-  if (s.types.every((t) => t === SlotType.Misc || t === SlotType.Invalid)) return UNBOUND;
-  return null;
+  let misc = true;
+  for (let j = 0; j < 8; j++) {
+    const t = s.types[j];
+    if (t !== SlotType.Spill) spill = false;
+    if (t !== SlotType.Misc && t !== SlotType.Invalid) misc = false;
+  }
+  if (spill && s.spilled.kind === 'scalar') return s.spilled;
+  return misc ? UNBOUND : null;
 }
 
 /** stacksafe */
@@ -137,15 +146,23 @@ function stacksafe(old: Frame, cur: Frame, ids: IdMap, exact: Exact, live: LiveS
     if (exact !== 'exact' && !slotLive(live, spi)) continue;
     const os = old.stack[spi]!;
     const cs = spi < curSlots ? cur.stack[spi] : undefined;
+    // Slots are immutable and shared between copies of a state: the same slot with an id-free spill is
+    // safe in every mode (each byte below would compare equal, each regsafe be of a value with itself).
+    if (os === cs && idFree(os.spilled)) continue;
     // scalar_reg_for_stack of both slots, computed once per slot when first needed
-    let regs: [RegState | null, RegState | null] | null = null;
+    let known = false;
+    let oreg: RegState | null = null;
+    let creg: RegState | null = null;
     for (let j = 0; j < 8; j++) {
       if (exact === 'exact' && (!cs || os.types[j] !== cs.types[j])) return false;
       if (os.types[j] === SlotType.Invalid) continue;
       if (os.types[j] === SlotType.Misc) continue;
       if (!cs) return false;
-      regs ??= [scalarForStack(os), scalarForStack(cs)];
-      const [oreg, creg] = regs;
+      if (!known) {
+        oreg = scalarForStack(os);
+        creg = scalarForStack(cs);
+        known = true;
+      }
       if (oreg && creg) {
         if (!regsafe(oreg, creg, ids, exact)) return false;
         break;
@@ -162,7 +179,8 @@ function stacksafe(old: Frame, cur: Frame, ids: IdMap, exact: Exact, live: LiveS
 function refsafe(old: VState, cur: VState, ids: IdMap): boolean {
   if (old.refs.length !== cur.refs.length) return false;
   if (old.preempt !== cur.preempt || old.rcu !== cur.rcu) return false;
-  return old.refs.every((r, i) => ids.check(r.id, cur.refs[i]!.id));
+  for (let i = 0; i < old.refs.length; i++) if (!ids.check(old.refs[i]!.id, cur.refs[i]!.id)) return false;
+  return true;
 }
 
 /** func_states_equal */
