@@ -223,6 +223,18 @@ function regBoundOffset(b: Bounds): void {
   b.var = tnumOr(tnumClearSubreg(var64), var32);
 }
 
+const sameBounds = (a: Readonly<Bounds>, b: Readonly<Bounds>): boolean =>
+  a.var.value === b.var.value &&
+  a.var.mask === b.var.mask &&
+  a.smin === b.smin &&
+  a.smax === b.smax &&
+  a.umin === b.umin &&
+  a.umax === b.umax &&
+  a.s32min === b.s32min &&
+  a.s32max === b.s32max &&
+  a.u32min === b.u32min &&
+  a.u32max === b.u32max;
+
 /** Whether the bounds are one constant in every view (what markKnown makes). */
 function isKnownEverywhere(b: Readonly<Bounds>): boolean {
   const v = b.var.value;
@@ -244,9 +256,13 @@ export function regBoundsSync(b: Bounds): void {
   // A constant is already synced: every step below leaves it as it is (and it is the most common case).
   if (isKnownEverywhere(b)) return;
   updateRegBounds(b);
-  regDeduceBounds(b);
-  regDeduceBounds(b);
-  regDeduceBounds(b);
+  // The kernel runs __reg_deduce_bounds three times. A pass is a function of the bounds alone, so once one
+  // changes nothing the passes left would not either.
+  for (let pass = 0; pass < 3; pass++) {
+    const before = copyBounds(b);
+    regDeduceBounds(b);
+    if (sameBounds(before, b)) break;
+  }
   regBoundOffset(b);
   updateRegBounds(b);
 }
