@@ -120,7 +120,9 @@ export function analyse(
     for (let i = insns.length - 1; i >= 0; i--) {
       const pc = layout.pcOf[i]!;
       let out = 0;
-      for (const s of succ[pc]!) if (s >= 0 && s < n) out |= live[s]!;
+      const ss = succ[pc]!;
+      // an index loop: for-of here allocated an iterator result per edge (unoptimised code)
+      for (let k = 0; k < ss.length; k++) if (ss[k]! >= 0 && ss[k]! < n) out |= live[ss[k]!]!;
       const { use, def } = ud[i]!;
       const inn = (use | (out & ~def)) & 0xffff;
       if (inn !== live[pc]) {

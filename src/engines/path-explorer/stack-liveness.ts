@@ -83,9 +83,9 @@ export function updateLiveStack(env: Env): void {
         if (!succ) continue;
         let lo = 0;
         let hi = 0;
-        for (const s of succ) {
+        for (let k = 0; k < succ.length; k++) {
           // a successor outside the subprogram (none in a valid program) contributes nothing
-          const j = s - base;
+          const j = succ[k]! - base;
           if (j < 0 || j >= len) continue;
           lo |= live[2 * j]!;
           hi |= live[2 * j + 1]!;
