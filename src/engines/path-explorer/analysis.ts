@@ -109,13 +109,20 @@ export function analyse(
   // compute_live_registers: backward dataflow to a fixed point
   const live = new Uint16Array(n + 1);
   const ud = insns.map((insn) => useDef(insn, profile));
+  const succ = new Array<readonly number[] | undefined>(n + 1);
+  insns.forEach((insn, i) => {
+    const pc = layout.pcOf[i]!;
+    succ[pc] = successors(insn, pc, profile, instrumented);
+  });
   let changed = true;
   while (changed) {
     changed = false;
     for (let i = insns.length - 1; i >= 0; i--) {
       const pc = layout.pcOf[i]!;
       let out = 0;
-      for (const s of successors(insns[i]!, pc, profile, instrumented)) if (s >= 0 && s < n) out |= live[s]!;
+      const ss = succ[pc]!;
+      // an index loop: for-of here allocated an iterator result per edge (unoptimised code)
+      for (let k = 0; k < ss.length; k++) if (ss[k]! >= 0 && ss[k]! < n) out |= live[ss[k]!]!;
       const { use, def } = ud[i]!;
       const inn = (use | (out & ~def)) & 0xffff;
       if (inn !== live[pc]) {
@@ -124,5 +131,5 @@ export function analyse(
       }
     }
   }
-  return { prune, jmp, forceCheckpoint, callsCallback, liveRegs: live };
+  return { prune, jmp, forceCheckpoint, callsCallback, liveRegs: live, successors: succ };
 }

@@ -223,12 +223,46 @@ function regBoundOffset(b: Bounds): void {
   b.var = tnumOr(tnumClearSubreg(var64), var32);
 }
 
+const sameBounds = (a: Readonly<Bounds>, b: Readonly<Bounds>): boolean =>
+  a.var.value === b.var.value &&
+  a.var.mask === b.var.mask &&
+  a.smin === b.smin &&
+  a.smax === b.smax &&
+  a.umin === b.umin &&
+  a.umax === b.umax &&
+  a.s32min === b.s32min &&
+  a.s32max === b.s32max &&
+  a.u32min === b.u32min &&
+  a.u32max === b.u32max;
+
+/** Whether the bounds are one constant in every view (what markKnown makes). */
+function isKnownEverywhere(b: Readonly<Bounds>): boolean {
+  const v = b.var.value;
+  return (
+    b.var.mask === 0n &&
+    b.umin === v &&
+    b.umax === v &&
+    b.smin === b.smax &&
+    b.u32min === b.u32max &&
+    b.s32min === b.s32max &&
+    b.smin === s64(v) &&
+    b.u32min === u32(v) &&
+    b.s32min === s32(v)
+  );
+}
+
 /** reg_bounds_sync */
 export function regBoundsSync(b: Bounds): void {
+  // A constant is already synced: every step below leaves it as it is (and it is the most common case).
+  if (isKnownEverywhere(b)) return;
   updateRegBounds(b);
-  regDeduceBounds(b);
-  regDeduceBounds(b);
-  regDeduceBounds(b);
+  // The kernel runs __reg_deduce_bounds three times. A pass is a function of the bounds alone, so once one
+  // changes nothing the passes left would not either.
+  for (let pass = 0; pass < 3; pass++) {
+    const before = copyBounds(b);
+    regDeduceBounds(b);
+    if (sameBounds(before, b)) break;
+  }
   regBoundOffset(b);
   updateRegBounds(b);
 }

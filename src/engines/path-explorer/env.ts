@@ -8,17 +8,24 @@ import type { Profile, ProgramKind, Quirk } from '../../bpf/profile.js';
 import type { Mark, VerdictClass } from '../../bpf/result.js';
 import type { HistEntry, VState } from './state.js';
 
-/** A violation: verification stops at the first one (the kernel's `return err` out of do_check). */
+/**
+ * A violation: verification stops at the first one (the kernel's `return err` out of do_check). Nobody reads
+ * its stack, and some programs reject (or fail a speculative check) on a hot path, so none is captured.
+ */
 export class Reject extends Error {
-  constructor(
-    readonly cls: VerdictClass,
-    message: string,
-    readonly pc: number | null,
-    /** Lines the kernel prints before the message (e.g. `Unreleased reference ...`). */
-    readonly preface: readonly string[] = [],
-  ) {
+  readonly cls: VerdictClass;
+  readonly pc: number | null;
+  /** Lines the kernel prints before the message (e.g. `Unreleased reference ...`). */
+  readonly preface: readonly string[];
+  constructor(cls: VerdictClass, message: string, pc: number | null, preface: readonly string[] = []) {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = limit;
     this.name = 'Reject';
+    this.cls = cls;
+    this.pc = pc;
+    this.preface = preface;
   }
 }
 
@@ -48,6 +55,8 @@ export interface PcInfo {
   readonly callsCallback: Uint8Array;
   /** live_regs_before (compute_live_registers): bit i = Ri live. */
   readonly liveRegs: Uint16Array;
+  /** The CFG successors of the instruction at each pc (undefined inside an ld_imm64). */
+  readonly successors: readonly (readonly number[] | undefined)[];
 }
 
 export interface Env {

@@ -6,6 +6,7 @@
  */
 import type { Env } from './env.js';
 import { insnAtPc } from './env.js';
+import { addSlot, emptySlots, hasSlot, removeSlot, SLOTS, type SlotWords } from './slot-set.js';
 import { SlotType, withPrecise, type HistEntry, type VState } from './state.js';
 
 const ARGS_MASK = 0b111110; // R1-R5
@@ -14,15 +15,17 @@ const ARGS_MASK = 0b111110; // R1-R5
 interface Bt {
   frame: number;
   regs: number[];
-  stack: bigint[];
+  /** Slot sets of frames 0-7 (slot-set.ts). */
+  stack: SlotWords;
 }
 
 const newBt = (frame: number): Bt => ({
   frame,
   regs: new Array<number>(8).fill(0),
-  stack: new Array<bigint>(8).fill(0n),
+  stack: new Uint32Array(16),
 });
-const btEmpty = (bt: Bt): boolean => bt.regs.every((m) => m === 0) && bt.stack.every((m) => m === 0n);
+const noSlots = (bt: Bt): boolean => bt.stack.every((m) => m === 0);
+const btEmpty = (bt: Bt): boolean => bt.regs.every((m) => m === 0) && noSlots(bt);
 const isReg = (bt: Bt, r: number, fr = bt.frame): boolean => ((bt.regs[fr]! >> r) & 1) === 1;
 const setReg = (bt: Bt, r: number, fr = bt.frame): void => {
   bt.regs[fr]! |= 1 << r;
@@ -30,15 +33,17 @@ const setReg = (bt: Bt, r: number, fr = bt.frame): void => {
 const clearReg = (bt: Bt, r: number, fr = bt.frame): void => {
   bt.regs[fr]! &= ~(1 << r);
 };
-const isSlot = (bt: Bt, spi: number, fr: number): boolean => ((bt.stack[fr]! >> BigInt(spi)) & 1n) === 1n;
+const isSlot = (bt: Bt, spi: number, fr: number): boolean => hasSlot(bt.stack, fr, spi);
 const setSlot = (bt: Bt, spi: number, fr: number): void => {
-  bt.stack[fr]! |= 1n << BigInt(spi);
+  addSlot(bt.stack, fr, spi);
 };
 const clearSlot = (bt: Bt, spi: number, fr: number): void => {
-  bt.stack[fr]! &= ~(1n << BigInt(spi));
+  removeSlot(bt.stack, fr, spi);
 };
 
+/** backtracking gave up (-ENOTSUPP): one shared instance, thrown often, never inspected. */
 class NotSupp extends Error {}
+const NOT_SUPP = new NotSupp('backtracking not supported');
 
 /** bt_sync_linked_regs */
 function syncLinked(bt: Bt, hist: HistEntry | null): void {
@@ -80,7 +85,7 @@ function backtrackInsn(env: Env, idx: number, subseq: number, hist: HistEntry | 
     }
     case 'stx':
     case 'st': {
-      if (isReg(bt, insn.dst)) throw new NotSupp();
+      if (isReg(bt, insn.dst)) throw NOT_SUPP;
       if (!hist?.stackAccess) break;
       const { spi, frameno } = hist.stackAccess;
       if (!isSlot(bt, spi, frameno)) break;
@@ -96,19 +101,19 @@ function backtrackInsn(env: Env, idx: number, subseq: number, hist: HistEntry | 
       const target = idx + insn.off + 1;
       const sub = env.subprogs.find((s) => s.startPc === target);
       if (sub?.linkage === 'global') {
-        if (bt.regs[bt.frame]! & ARGS_MASK) throw new NotSupp();
+        if (bt.regs[bt.frame]! & ARGS_MASK) throw NOT_SUPP;
         clearReg(bt, 0);
         break;
       }
       // Leaving the callee backwards: only R1-R5 may still be wanted, and they are the caller's.
-      if (bt.regs[bt.frame]! & ~ARGS_MASK || bt.stack[bt.frame] !== 0n) throw new NotSupp();
+      if (bt.regs[bt.frame]! & ~ARGS_MASK || !emptySlots(bt.stack, bt.frame)) throw NOT_SUPP;
       for (let r = 1; r <= 5; r++) {
         if (isReg(bt, r)) {
           clearReg(bt, r);
           setReg(bt, r, bt.frame - 1);
         }
       }
-      if (bt.frame === 0) throw new NotSupp();
+      if (bt.frame === 0) throw NOT_SUPP;
       bt.frame--;
       break;
     }
@@ -116,24 +121,24 @@ function backtrackInsn(env: Env, idx: number, subseq: number, hist: HistEntry | 
     case 'kfunc': {
       if (env.pcs.callsCallback[idx] && idx !== subseq - 1) {
         // Leaving a callback backwards (its entry came from the helper call).
-        if (bt.regs[bt.frame]! & ~ARGS_MASK || bt.stack[bt.frame] !== 0n) throw new NotSupp();
+        if (bt.regs[bt.frame]! & ~ARGS_MASK || !emptySlots(bt.stack, bt.frame)) throw NOT_SUPP;
         for (let r = 1; r <= 5; r++) clearReg(bt, r);
-        if (bt.frame === 0) throw new NotSupp();
+        if (bt.frame === 0) throw NOT_SUPP;
         bt.frame--;
         break;
       }
       clearReg(bt, 0);
-      if (bt.regs[bt.frame]! & ARGS_MASK) throw new NotSupp();
+      if (bt.regs[bt.frame]! & ARGS_MASK) throw NOT_SUPP;
       break;
     }
     case 'exit': {
       if (subseq >= 0 && env.pcs.callsCallback[subseq]) for (let r = 1; r <= 5; r++) clearReg(bt, r);
-      if (bt.regs[bt.frame]! & ARGS_MASK) throw new NotSupp();
+      if (bt.regs[bt.frame]! & ARGS_MASK) throw NOT_SUPP;
       const before = subseq - 1 >= 0 ? insnAtPc(env, subseq - 1) : undefined;
       const r0 = before?.kind === 'call' && isReg(bt, 0);
       clearReg(bt, 0);
       bt.frame++;
-      if (bt.frame >= 8) throw new NotSupp();
+      if (bt.frame >= 8) throw NOT_SUPP;
       if (r0) setReg(bt, 0);
       break;
     }
@@ -183,6 +188,8 @@ export function markAllScalarsImprecise(st: VState): void {
     f.regs.forEach((r, i) => {
       if (r.kind === 'scalar' && r.precise) f.regs[i] = withPrecise(r, false);
     });
+    // a new array only when a slot changes: checkpoints are made often and most stacks hold no precise spill
+    if (!f.stack.some((slot) => slot.spilled.kind === 'scalar' && slot.spilled.precise)) continue;
     f.stack = f.stack.map((slot) =>
       slot.spilled.kind === 'scalar' && slot.spilled.precise
         ? { ...slot, spilled: withPrecise(slot.spilled, false) }
@@ -207,19 +214,14 @@ function markChain(env: Env, start: VState, bt: Bt): void {
       if (lastIdx < 0) {
         // Entry of a global subprogram: its arguments R1-R5 are where precision ends.
         const f0 = st.frames[0]!;
-        if (
-          st.frames.length === 1 &&
-          f0.subprog > 0 &&
-          f0.callsite === -1 &&
-          bt.stack.every((m) => m === 0n)
-        ) {
+        if (st.frames.length === 1 && f0.subprog > 0 && f0.callsite === -1 && noSlots(bt)) {
           for (let r = 1; r <= 5; r++) {
             const v = f0.regs[r]!;
             if (isReg(bt, r, 0) && v.kind === 'scalar') f0.regs[r] = withPrecise(v, true);
           }
           return;
         }
-        throw new NotSupp();
+        throw NOT_SUPP;
       }
       let history = st.history.length;
       for (let i = lastIdx; ;) {
@@ -239,7 +241,7 @@ function markChain(env: Env, start: VState, bt: Bt): void {
         } else {
           i = prevPc(env, i);
         }
-        if (i < 0) throw new NotSupp();
+        if (i < 0) throw NOT_SUPP;
       }
       st = st.parent;
       if (!st) break;
@@ -252,7 +254,7 @@ function markChain(env: Env, start: VState, bt: Bt): void {
           if (v.kind !== 'scalar' || v.precise) clearReg(bt, r, fr);
           else f.regs[r] = withPrecise(v, true);
         }
-        for (let spi = 0; spi < 64; spi++) {
+        for (let spi = 0; spi < SLOTS && !emptySlots(bt.stack, fr); spi++) {
           if (!isSlot(bt, spi, fr)) continue;
           const slot = f.stack[spi];
           if (!slot || slot.types[7] !== SlotType.Spill || slot.spilled.kind !== 'scalar') {

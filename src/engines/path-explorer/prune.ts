@@ -19,23 +19,31 @@ import {
 } from './state.js';
 import { tnumIn, tnumEquals } from './tnum.js';
 import { unknownScalar } from './state.js';
-import { slotAlive } from './stack-liveness.js';
+import { liveSlots, slotLive, type LiveSlots } from './stack-liveness.js';
 
 type Exact = 'not-exact' | 'range-within' | 'exact';
 
 /** bpf_idmap */
 class IdMap {
-  private readonly pairs: [number, number][] = [];
+  /** old, cur, old, cur, ... */
+  private readonly pairs: number[] = [];
   private tmp = 0;
+  /** Empty again (the kernel clears env->idmap_scratch before each states_equal). */
+  reset(): this {
+    this.pairs.length = 0;
+    this.tmp = 0;
+    return this;
+  }
   /** check_ids */
   check(oldId: number, curId: number): boolean {
     if ((oldId === 0) !== (curId === 0)) return false;
     if (oldId === 0) return true;
-    for (const [o, c] of this.pairs) {
-      if (o === oldId) return c === curId;
-      if (c === curId) return false;
+    const p = this.pairs;
+    for (let k = 0; k < p.length; k += 2) {
+      if (p[k] === oldId) return p[k + 1] === curId;
+      if (p[k + 1] === curId) return false;
     }
-    this.pairs.push([oldId, curId]);
+    p.push(oldId, curId);
     return true;
   }
   /** check_scalar_ids */
@@ -87,8 +95,14 @@ function regsExact(a: RegState, b: RegState, ids: IdMap): boolean {
   }
 }
 
+/** A register value check_ids never looks at: comparing it with itself records no id pair. */
+const idFree = (r: RegState): boolean =>
+  r.kind !== 'obj' && (r.kind !== 'scalar' || (r.id === 0 && !r.addConst));
+
 /** regsafe */
 function regsafe(old: RegState, cur: RegState, ids: IdMap, exact: Exact): boolean {
+  // The same (immutable) register value without ids is safe in every mode and records no id pair.
+  if (old === cur && idFree(old)) return true;
   if (exact === 'exact') return regsExact(old, cur, ids);
   if (old.kind === 'none' && (exact === 'not-exact' || cur.kind === 'none')) return true;
   if (old.kind !== cur.kind) return false;
@@ -113,45 +127,50 @@ function isSpilled(s: StackSlot): boolean {
 
 /** scalar_reg_for_stack: a 64-bit scalar spill, or all-misc bytes as an unbound scalar. */
 function scalarForStack(s: StackSlot): RegState | null {
-  if (s.types.every((t) => t === SlotType.Spill) && s.spilled.kind === 'scalar') return s.spilled;
+  let spill = true;
   // allow_uninit_stack (root): STACK_INVALID counts as misc
-  if (s.types.every((t) => t === SlotType.Misc || t === SlotType.Invalid)) return UNBOUND;
-  return null;
+  let misc = true;
+  for (let j = 0; j < 8; j++) {
+    const t = s.types[j];
+    if (t !== SlotType.Spill) spill = false;
+    if (t !== SlotType.Misc && t !== SlotType.Invalid) misc = false;
+  }
+  if (spill && s.spilled.kind === 'scalar') return s.spilled;
+  return misc ? UNBOUND : null;
 }
 
 /** stacksafe */
-function stacksafe(
-  old: Frame,
-  cur: Frame,
-  ids: IdMap,
-  exact: Exact,
-  alive: (spi: number) => boolean,
-): boolean {
-  const oldBytes = old.stack.length * 8;
-  const curBytes = cur.stack.length * 8;
-  for (let i = 0; i < oldBytes; i++) {
-    const spi = Math.floor(i / 8);
-    const j = i % 8;
-    if (exact !== 'exact' && !alive(spi)) {
-      i += 7 - j;
-      continue;
-    }
+function stacksafe(old: Frame, cur: Frame, ids: IdMap, exact: Exact, live: LiveSlots): boolean {
+  const curSlots = cur.stack.length;
+  for (let spi = 0; spi < old.stack.length; spi++) {
+    if (exact !== 'exact' && !slotLive(live, spi)) continue;
     const os = old.stack[spi]!;
-    const cs = cur.stack[spi];
-    if (exact === 'exact' && (i >= curBytes || os.types[j] !== cs?.types[j])) return false;
-    if (os.types[j] === SlotType.Invalid) continue;
-    if (os.types[j] === SlotType.Misc) continue;
-    if (i >= curBytes || !cs) return false;
-    const oreg = scalarForStack(os);
-    const creg = scalarForStack(cs);
-    if (oreg && creg) {
-      if (!regsafe(oreg, creg, ids, exact)) return false;
-      i += 7 - j;
-      continue;
+    const cs = spi < curSlots ? cur.stack[spi] : undefined;
+    // Slots are immutable and shared between copies of a state: the same slot with an id-free spill is
+    // safe in every mode (each byte below would compare equal, each regsafe be of a value with itself).
+    if (os === cs && idFree(os.spilled)) continue;
+    // scalar_reg_for_stack of both slots, computed once per slot when first needed
+    let known = false;
+    let oreg: RegState | null = null;
+    let creg: RegState | null = null;
+    for (let j = 0; j < 8; j++) {
+      if (exact === 'exact' && (!cs || os.types[j] !== cs.types[j])) return false;
+      if (os.types[j] === SlotType.Invalid) continue;
+      if (os.types[j] === SlotType.Misc) continue;
+      if (!cs) return false;
+      if (!known) {
+        oreg = scalarForStack(os);
+        creg = scalarForStack(cs);
+        known = true;
+      }
+      if (oreg && creg) {
+        if (!regsafe(oreg, creg, ids, exact)) return false;
+        break;
+      }
+      if (os.types[j] !== cs.types[j]) return false;
+      if (j !== 7) continue;
+      if (os.types[7] === SlotType.Spill && !regsafe(os.spilled, cs.spilled, ids, exact)) return false;
     }
-    if (os.types[j] !== cs.types[j]) return false;
-    if (j !== 7) continue;
-    if (os.types[7] === SlotType.Spill && !regsafe(os.spilled, cs.spilled, ids, exact)) return false;
   }
   return true;
 }
@@ -160,7 +179,8 @@ function stacksafe(
 function refsafe(old: VState, cur: VState, ids: IdMap): boolean {
   if (old.refs.length !== cur.refs.length) return false;
   if (old.preempt !== cur.preempt || old.rcu !== cur.rcu) return false;
-  return old.refs.every((r, i) => ids.check(r.id, cur.refs[i]!.id));
+  for (let i = 0; i < old.refs.length; i++) if (!ids.check(old.refs[i]!.id, cur.refs[i]!.id)) return false;
+  return true;
 }
 
 /** func_states_equal */
@@ -179,13 +199,16 @@ function funcStatesEqual(
   for (let r = 0; r <= 10; r++) {
     if ((live >> r) & 1 && !regsafe(old.regs[r]!, cur.regs[r]!, ids, exact)) return false;
   }
-  return stacksafe(old, cur, ids, exact, (spi) => slotAlive(env, oldSt, fr, insn, spi));
+  return stacksafe(old, cur, ids, exact, liveSlots(env, oldSt, fr, insn));
 }
+
+/** env->idmap_scratch: states_equal never nests, so one map serves every comparison. */
+const scratchIds = new IdMap();
 
 /** states_equal */
 export function statesEqual(env: Env, old: VState, cur: VState, exact: Exact): boolean {
   if (old.frames.length !== cur.frames.length) return false;
-  const ids = new IdMap();
+  const ids = scratchIds.reset();
   if (!refsafe(old, cur, ids)) return false;
   for (let i = 0; i < old.frames.length; i++) {
     if (old.frames[i]!.callsite !== cur.frames[i]!.callsite) return false;
@@ -205,7 +228,8 @@ export function exploredLive(
 ): { reg: (r: number) => boolean; slot: (spi: number) => boolean } {
   const insn = frameInsnIdx(st, fr);
   const live = env.pcs.liveRegs[insn] ?? 0x7ff;
-  return { reg: (r) => ((live >> r) & 1) === 1, slot: (spi) => slotAlive(env, st, fr, insn, spi) };
+  const slots = liveSlots(env, st, fr, insn);
+  return { reg: (r) => ((live >> r) & 1) === 1, slot: (spi) => slotLive(slots, spi) };
 }
 
 /** explored_state: the kernel hashes (insn ^ callsite) into a table of program-length buckets. */

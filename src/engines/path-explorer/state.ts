@@ -2,7 +2,7 @@
  * Verifier state: registers, stack slots and call frames of one path (bpf_reg_state, bpf_func_state,
  * bpf_verifier_state). Register values are immutable objects; frames and states are copied on branch.
  */
-import { copyBounds, knownBounds, unknownBounds, type Bounds } from './bounds.js';
+import { knownBounds, unknownBounds, type Bounds } from './bounds.js';
 
 /** A scalar (SCALAR_VALUE). `id` links copies (`rX = rY`); `addConst`/`off` model BPF_ADD_CONST. */
 export interface ScalarReg extends Readonly<Bounds> {
@@ -32,9 +32,18 @@ export type RegKind = RegState['kind'];
 export const NOT_INIT: RegState = { kind: 'none' };
 
 export function scalar(b: Readonly<Bounds>, id = 0, precise = false, addConst = false, off = 0): ScalarReg {
+  // field by field (not a spread of a copy): one object, always of the same shape
   return {
     kind: 'scalar',
-    ...copyBounds(b),
+    var: b.var,
+    smin: b.smin,
+    smax: b.smax,
+    umin: b.umin,
+    umax: b.umax,
+    s32min: b.s32min,
+    s32max: b.s32max,
+    u32min: b.u32min,
+    u32max: b.u32max,
     id,
     addConst,
     off,

@@ -115,7 +115,8 @@ function checkCfg(
     const insn = insns[i]!;
     const next = successors(insn, pc, profile, instrumented);
     if (insn.kind === 'call' || insn.kind === 'ldfunc') next.push(pc + insn.off + 1);
-    for (const t of next) {
+    for (let k = 0; k < next.length; k++) {
+      const t = next[k]!;
       // An rfc program may end with a bpf_throw that never runs: it does not fall off the end.
       if (instrumented && t === slotCount && isThrow(insn)) continue;
       if (t < 0 || t >= slotCount)

@@ -97,6 +97,10 @@ export function tnumCast(a: Tnum, size: number): Tnum {
 
 /** tnum_in: every value of b is a value of a. */
 export function tnumIn(a: Tnum, b: Tnum): boolean {
+  // the common cases without intermediate bigints: equal tnums, a constant, the unknown tnum
+  if (a.mask === b.mask) return a.value === b.value;
+  if (a.mask === 0n) return false;
+  if (a.mask === U64_MAX) return a.value === 0n;
   if (b.mask & ~a.mask & U64_MAX) return false;
   return a.value === (b.value & ~a.mask & U64_MAX);
 }

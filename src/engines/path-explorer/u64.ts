@@ -21,13 +21,10 @@ export const min = (a: bigint, b: bigint): bigint => (a < b ? a : b);
 
 /** fls64: position of the most significant set bit, 1-based; 0 for 0. */
 export function fls64(x: bigint): number {
-  let n = 0;
-  let v = u64(x);
-  while (v > 0n) {
-    v >>= 1n;
-    n++;
-  }
-  return n;
+  const v = u64(x);
+  // the halves as numbers: one shift instead of a bigint per bit
+  if (v <= 0xffff_ffffn) return 32 - Math.clz32(Number(v));
+  return 64 - Math.clz32(Number(v >> 32n));
 }
 
 /** check_add_overflow for u64: the wrapped sum and whether it wrapped. */

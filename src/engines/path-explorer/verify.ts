@@ -2,7 +2,7 @@
  * pathExplorer.verify: the kernel's algorithm (do_check) on a program of SPEC §1, with the facts and the
  * rewrite of SPEC §5. Pure, deterministic, bounded (1,000,000 processed instructions), never throws.
  */
-import { layoutOf, type Subprog } from '../../bpf/layout.js';
+import { layoutOf, type Layout, type Subprog } from '../../bpf/layout.js';
 import type { Quirk, VerifyOptions } from '../../bpf/profile.js';
 import type { Program } from '../../bpf/program.js';
 import type { Facts, ModelResult, Verdict } from '../../bpf/result.js';
@@ -29,12 +29,13 @@ function newEnv(
   options: PathExplorerOptions,
   subprogs: Subprog[],
   pcs: PcInfo,
+  layout: Layout,
   log: boolean,
 ): Env {
   const n = subprogs.length;
   return {
     insns: program.insns,
-    layout: layoutOf(program.insns),
+    layout,
     subprogs,
     profile: options.profile,
     kind: program.kind,
@@ -79,15 +80,31 @@ function globalThrowInfo(
   options: PathExplorerOptions,
   subprogs: Subprog[],
   pcs: PcInfo,
+  layout: Layout,
 ): boolean[] {
   const globals = globalsOf(subprogs);
   const known = new Array<boolean>(subprogs.length).fill(false);
+  // A rewrite's bpf_throw marks nothing (calls.ts), so no global of an instrumented program ever throws:
+  // exploring them on their own would only find that again.
+  if (options.instrumented === true) return known;
   const ordered = options.quirks.includes('seed-global-order');
+  // What each global's last exploration asked about other globals, and the answers it got. An exploration
+  // is deterministic, so one that would get the same answers again ends the same way: it is skipped (a
+  // global known to throw stays so). Only explorations that could change something are repeated.
+  const asked = new Array<Map<number, boolean> | null>(subprogs.length).fill(null);
   for (let round = 0; round <= globals.length; round++) {
     let changed = false;
     for (const g of globals) {
-      const env = newEnv(program, options, subprogs, pcs, false);
-      env.globalCanThrow = ordered ? (h) => h < g && known[h] === true : (h) => known[h] === true;
+      const last = asked[g];
+      if (known[g] || (last && [...last].every(([h, v]) => known[h] === v))) continue;
+      const env = newEnv(program, options, subprogs, pcs, layout, false);
+      const answers = new Map<number, boolean>();
+      asked[g] = answers;
+      env.globalCanThrow = (h) => {
+        const v = ordered ? h < g && known[h] === true : known[h] === true;
+        answers.set(h, known[h] === true);
+        return v;
+      };
       try {
         doCheck(env, g);
       } catch (e) {
@@ -144,10 +161,15 @@ export function verify(program: Program, options: PathExplorerOptions): ModelRes
       throw new Reject('unsupported', `unsupported: ${program.kind} programs`, null);
     const instrumented = options.instrumented === true;
     const subprogs = checkStructure(program, options.profile, instrumented);
-    const pcs = analyse(program.insns, layoutOf(program.insns), options.profile, instrumented);
-    const globalThrows = globalThrowInfo(program, options, subprogs, pcs);
-    env = newEnv(program, options, subprogs, pcs, wantLog);
-    env.globalCanThrow = (g) => globalThrows[g] === true;
+    const layout = layoutOf(program.insns);
+    const pcs = analyse(program.insns, layout, options.profile, instrumented);
+    // can_throw of the globals, computed when first asked for: a program rejected before any path calls
+    // a global (or is accepted without globals) never needs the globals explored on their own.
+    let known: boolean[] | null = null;
+    const globalThrows = (): boolean[] =>
+      (known ??= globalThrowInfo(program, options, subprogs, pcs, layout));
+    env = newEnv(program, options, subprogs, pcs, layout, wantLog);
+    env.globalCanThrow = (g) => globalThrows()[g] === true;
     doCheck(env, 0);
     // do_check_subprogs: mainline validates the globals a verified path called (6.8+, lazily, repeating
     // while new ones get called); RFC v1 validated every global.
@@ -159,8 +181,8 @@ export function verify(program: Program, options: PathExplorerOptions): ModelRes
         env.log?.push(`Validating ${subprogs[g]!.name}() func#${g}...`);
         // seed-global-order: a global only knows about the globals checked before it
         env.globalCanThrow = options.quirks.includes('seed-global-order')
-          ? (h) => h < g && globalThrows[h] === true
-          : (h) => globalThrows[h] === true;
+          ? (h) => h < g && globalThrows()[h] === true
+          : (h) => globalThrows()[h] === true;
         doCheck(env, g);
         verified[g] = true;
         progress = true;
@@ -168,7 +190,7 @@ export function verify(program: Program, options: PathExplorerOptions): ModelRes
       if (!progress) break;
     }
     checkMaxStackDepth(env);
-    for (const g of globalsOf(subprogs)) if (!verified[g]) env.canThrow[g] = globalThrows[g] === true;
+    for (const g of globalsOf(subprogs)) if (!verified[g]) env.canThrow[g] = globalThrows()[g] === true;
     const facts: Facts = collectFacts(env, program);
     // A Program, not text: printing and re-parsing it cost the campaign's hot path ~7%.
     const rewrite = rewriteProgram(program, facts, options.profile, options.quirks);
