@@ -101,14 +101,5 @@ export function throwPathCause(program: Program, unwound: readonly string[] | nu
   return statics ? 'throw-in-static' : 'throw-in-main';
 }
 
-const featureCache = new WeakMap<Program, ReadonlySet<Feature>>();
-
-/** The program's static features, computed once per program object (several oracles ask). */
-export function featuresOf(program: Program): ReadonlySet<Feature> {
-  let f = featureCache.get(program);
-  if (f === undefined) {
-    f = programFeatures(program);
-    featureCache.set(program, f);
-  }
-  return f;
-}
+/** The program's static features (computed once per program object: src/bpf/features.ts). */
+export const featuresOf: (program: Program) => ReadonlySet<Feature> = programFeatures;

@@ -290,8 +290,22 @@ function callGraphFeatures(s: Shape, out: Set<Feature>): void {
   if (depth[0]! >= MAX_FRAMES) out.add('deep-calls');
 }
 
-/** The static features of a program (empty when its functions do not match its layout). */
+const computed = new WeakMap<Program, ReadonlySet<Feature>>();
+
+/**
+ * The static features of a program (empty when its functions do not match its layout), computed once per
+ * program object: the campaign and several oracles ask.
+ */
 export function programFeatures(program: Program): ReadonlySet<Feature> {
+  let features = computed.get(program);
+  if (features === undefined) {
+    features = featuresOfProgram(program);
+    computed.set(program, features);
+  }
+  return features;
+}
+
+function featuresOfProgram(program: Program): ReadonlySet<Feature> {
   const out = new Set<Feature>();
   const s = shapeOf(program);
   if (s === null) return out;

@@ -174,7 +174,7 @@ function bpfLoop(m: Machine, name: string, pc: number): Status {
   if (m.lo[4] !== 0 || m.hi[4] !== 0) return returnScalar(m, -EINVAL, -1, pc);
   if (count > MAX_LOOPS) return returnScalar(m, -E2BIG, -1, pc);
   if (count === 0) return returnScalar(m, 0, 0, pc);
-  const loop = m.frames[m.top + 1]!;
+  const loop = m.frameAt(m.top + 1);
   loop.kind = FrameKind.Loop;
   loop.callPc = pc;
   loop.index = 0;

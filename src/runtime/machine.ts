@@ -52,8 +52,6 @@ export type Status = (typeof Status)[keyof typeof Status];
 export const STACK_SIZE = 512;
 /** MAX_CALL_FRAMES: subprogram and callback frames together. */
 export const MAX_FRAMES = 8;
-/** Frame records: every Bpf frame plus at most one Loop frame between two of them. */
-const MAX_RECORDS = MAX_FRAMES * 2;
 /** BPF_MAX_LOOPS */
 export const MAX_LOOPS = 1 << 23;
 
@@ -118,7 +116,8 @@ export class Machine {
   readonly spillLo = new Int32Array((MAX_FRAMES * STACK_SIZE) / 8);
   readonly spillHi = new Int32Array((MAX_FRAMES * STACK_SIZE) / 8);
 
-  readonly frames: Frame[] = Array.from({ length: MAX_RECORDS }, () => new Frame());
+  /** Frame records, made when first reached (most invocations never call: a Frame is 3 typed arrays). */
+  readonly frames: Frame[] = [new Frame()];
   /** Index of the innermost frame record. */
   top = 0;
   /** Number of Bpf frames. */
@@ -226,10 +225,15 @@ export class Machine {
     return undefined;
   }
 
+  /** The frame record at `i` (every Bpf frame plus at most one Loop frame between two), made on first use. */
+  frameAt(i: number): Frame {
+    return (this.frames[i] ??= new Frame());
+  }
+
   /** Push a Bpf frame entered at `startPc`, saving the caller's r6-r10. False when the frame limit is hit. */
   pushBpfFrame(startPc: number, retPc: number): boolean {
     if (this.depth >= MAX_FRAMES) return false;
-    const f = this.frames[++this.top]!;
+    const f = this.frameAt(++this.top);
     f.kind = FrameKind.Bpf;
     f.startPc = startPc;
     f.retPc = retPc;
