@@ -2,14 +2,21 @@
 import type { RunReport } from './model.js';
 import { barChart, lineChart, PALETTE, type BarRow, type LinePoint } from './svg.js';
 
-/** Cumulative cases at `ms`: the last timeline point at or before it (0 before the first). */
+/**
+ * Cumulative cases at `ms`, interpolated between the timeline points around it (0 at 0 ms): points come when
+ * batches merge, not at fixed times, so reading the last point before `ms` would draw a window without one
+ * as 0 and the next as a spike.
+ */
 function casesAt(timeline: RunReport['timeline'], ms: number): number {
-  let cases = 0;
+  let prev = { ms: 0, cases: 0 };
   for (const p of timeline) {
-    if (p.ms > ms) break;
-    cases = p.cases;
+    if (p.ms >= ms)
+      return p.ms === prev.ms
+        ? p.cases
+        : prev.cases + ((p.cases - prev.cases) * (ms - prev.ms)) / (p.ms - prev.ms);
+    prev = p;
   }
-  return cases;
+  return prev.cases;
 }
 
 /**
@@ -20,6 +27,7 @@ export function throughput(r: RunReport, steps = 40): LinePoint[] {
   const end = r.timeline[r.timeline.length - 1]?.ms ?? 0;
   if (r.timeline.length < 2 || end <= 0) return [];
   const out: LinePoint[] = [];
+  steps = Math.min(steps, r.timeline.length);
   for (let i = 1; i <= steps; i++) {
     const a = (end * (i - 1)) / steps;
     const b = (end * i) / steps;
