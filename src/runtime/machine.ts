@@ -106,15 +106,18 @@ export class Machine {
 
   readonly ctx: Uint8Array;
   readonly input: Uint8Array;
-  /** All frames' stacks; a frame at depth d owns [d*512, (d+1)*512). */
-  readonly stack = new Uint8Array(MAX_FRAMES * STACK_SIZE);
+  /**
+   * All frames' stacks; a frame at depth d owns [d*512, (d+1)*512). The arrays cover the deepest frame
+   * reached so far (growStack): most invocations never call, and a machine is made per invocation.
+   */
+  stack = new Uint8Array(STACK_SIZE);
   /** Per stack byte: serial of the frame that last wrote it; a byte is initialised iff it equals the owner's. */
-  readonly stamp = new Int32Array(MAX_FRAMES * STACK_SIZE);
+  stamp = new Int32Array(STACK_SIZE);
   /** Per 8-byte stack slot: a spilled pointer, valid iff spillStamp equals the owner's serial. */
-  readonly spillStamp = new Int32Array((MAX_FRAMES * STACK_SIZE) / 8);
-  readonly spillTag = new Uint8Array((MAX_FRAMES * STACK_SIZE) / 8);
-  readonly spillLo = new Int32Array((MAX_FRAMES * STACK_SIZE) / 8);
-  readonly spillHi = new Int32Array((MAX_FRAMES * STACK_SIZE) / 8);
+  spillStamp = new Int32Array(STACK_SIZE / 8);
+  spillTag = new Uint8Array(STACK_SIZE / 8);
+  spillLo = new Int32Array(STACK_SIZE / 8);
+  spillHi = new Int32Array(STACK_SIZE / 8);
 
   /** Frame records, made when first reached (most invocations never call: a Frame is 3 typed arrays). */
   readonly frames: Frame[] = [new Frame()];
@@ -230,9 +233,26 @@ export class Machine {
     return (this.frames[i] ??= new Frame());
   }
 
+  /** Makes the stack arrays cover `frames` frames (never shrinks: a stale pointer's frame stays covered). */
+  private growStack(frames: number): void {
+    const bytes = Math.min(MAX_FRAMES, Math.max(frames, 2 * (this.stack.length / STACK_SIZE))) * STACK_SIZE;
+    const grow = <T extends Uint8Array | Int32Array>(a: T, make: (n: number) => T, n: number): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.stack = grow(this.stack, (n) => new Uint8Array(n), bytes);
+    this.stamp = grow(this.stamp, (n) => new Int32Array(n), bytes);
+    this.spillStamp = grow(this.spillStamp, (n) => new Int32Array(n), bytes / 8);
+    this.spillTag = grow(this.spillTag, (n) => new Uint8Array(n), bytes / 8);
+    this.spillLo = grow(this.spillLo, (n) => new Int32Array(n), bytes / 8);
+    this.spillHi = grow(this.spillHi, (n) => new Int32Array(n), bytes / 8);
+  }
+
   /** Push a Bpf frame entered at `startPc`, saving the caller's r6-r10. False when the frame limit is hit. */
   pushBpfFrame(startPc: number, retPc: number): boolean {
     if (this.depth >= MAX_FRAMES) return false;
+    if ((this.depth + 1) * STACK_SIZE > this.stack.length) this.growStack(this.depth + 1);
     const f = this.frameAt(++this.top);
     f.kind = FrameKind.Bpf;
     f.startPc = startPc;
