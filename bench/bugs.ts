@@ -1,11 +1,14 @@
 /**
- * `npm run bench -- bugs`: how long a campaign takes to find each quirk of SPEC §4 that path-explorer
- * reproduces, switched on (its signature reported as new), from 5 seeds, with the profile each quirk needs.
+ * `npm run bench -- bugs`: how long a campaign of every model engine takes to find each quirk of SPEC §4,
+ * switched on in one engine only (its signature reported as new), for every engine that reproduces it,
+ * from 5 seeds, with the profile each quirk needs.
  * Prints the median and the maximum time to the first finding whose signature names the quirk; a seed that
  * does not find it within the cap counts as the cap and is said.
  */
 import { performance } from 'node:perf_hooks';
 import type { Profile, Quirk } from '../src/bpf/profile.js';
+import type { ModelEngineName } from '../src/engines/contract.js';
+import { MODEL_ENGINES } from '../src/engines/index.js';
 import { runCampaign } from '../src/fuzz/campaign.js';
 import { isQuirkFinding } from '../src/fuzz/quirk-finding.js';
 import type { CampaignSettings } from '../src/fuzz/settings.js';
@@ -14,7 +17,7 @@ import { SLOT_MODELS } from '../src/runtime/index.js';
 const CAP_MS = 60_000;
 const SEEDS = ['1', '2', '3', '4', '5'];
 
-/** The quirks path-explorer reproduces and the profile that shows each (seed-loop-inline: callbacks throw under rfc). */
+/** The quirks and the profile that shows each (seed-loop-inline: callbacks throw under rfc). */
 const QUIRK_PROFILES: readonly { readonly quirk: Quirk; readonly profile: Profile }[] = [
   { quirk: 'seed-global-order', profile: 'mainline' },
   { quirk: 'seed-global-resources', profile: 'mainline' },
@@ -23,6 +26,7 @@ const QUIRK_PROFILES: readonly { readonly quirk: Quirk; readonly profile: Profil
 
 /** Milliseconds to the first new signature naming the quirk, or null within the cap. */
 export async function timeToFind(
+  engine: ModelEngineName,
   quirk: Quirk,
   profile: Profile,
   seed: string,
@@ -30,10 +34,10 @@ export async function timeToFind(
 ): Promise<number | null> {
   const settings: CampaignSettings = {
     runSeed: seed,
-    models: ['path-explorer'],
+    models: MODEL_ENGINES.map((e) => e.name),
     kernel: false,
     profile,
-    quirks: { 'path-explorer': [quirk] },
+    quirks: { [engine]: [quirk] },
     slots: [...SLOT_MODELS],
     beyond: 0,
   };
@@ -58,20 +62,24 @@ export async function timeToFind(
 }
 
 export async function run(): Promise<void> {
-  for (const { quirk, profile } of QUIRK_PROFILES) {
-    const times: number[] = [];
-    const missed: string[] = [];
-    for (const seed of SEEDS) {
-      const t = await timeToFind(quirk, profile, seed);
-      if (t === null) missed.push(seed);
-      times.push(t ?? CAP_MS);
-    }
-    const sorted = [...times].sort((a, b) => a - b);
-    const median = sorted[Math.floor(sorted.length / 2)]!;
-    const max = sorted[sorted.length - 1]!;
-    console.log(
-      `${quirk} (${profile}): median ${(median / 1000).toFixed(2)} s, max ${(max / 1000).toFixed(2)} s over ${SEEDS.length} seeds` +
-        (missed.length > 0 ? `; NOT FOUND within ${CAP_MS / 1000} s for seeds ${missed.join(', ')}` : ''),
-    );
+  for (const engine of MODEL_ENGINES)
+    for (const { quirk, profile } of QUIRK_PROFILES)
+      if (engine.quirks[quirk] === null) await report(engine.name, quirk, profile);
+}
+
+async function report(engine: ModelEngineName, quirk: Quirk, profile: Profile): Promise<void> {
+  const times: number[] = [];
+  const missed: string[] = [];
+  for (const seed of SEEDS) {
+    const t = await timeToFind(engine, quirk, profile, seed);
+    if (t === null) missed.push(seed);
+    times.push(t ?? CAP_MS);
   }
+  const sorted = [...times].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)]!;
+  const max = sorted[sorted.length - 1]!;
+  console.log(
+    `${quirk}@${engine} (${profile}): median ${(median / 1000).toFixed(2)} s, max ${(max / 1000).toFixed(2)} s over ${SEEDS.length} seeds` +
+      (missed.length > 0 ? `; NOT FOUND within ${CAP_MS / 1000} s for seeds ${missed.join(', ')}` : ''),
+  );
 }

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Profile, Quirk } from '../../src/bpf/profile.js';
 import { readCase } from '../../src/corpus/read.js';
+import { MODEL_ENGINES } from '../../src/engines/index.js';
 import { runCampaign, type CampaignResult } from '../../src/fuzz/campaign.js';
 import { mutationSeeds } from '../../src/fuzz/mutation-seeds.js';
 import { isQuirkFinding } from '../../src/fuzz/quirk-finding.js';
@@ -64,11 +65,20 @@ describe('the campaign', () => {
     ['seed-global-resources', 'mainline'],
     ['seed-loop-inline', 'rfc'],
   ];
-  for (const [quirk, profile] of quirks) {
-    it(`finds ${quirk} (${profile}) under a signature of its own, from 5 seeds of 5`, async () => {
+  // Switched on in one model engine only, with every model engine asked: the campaign tells them apart.
+  const cases = MODEL_ENGINES.flatMap((e) =>
+    quirks.filter(([q]) => e.quirks[q] === null).map(([q, p]) => [e.name, q, p] as const),
+  );
+  for (const [engine, quirk, profile] of cases) {
+    it(`finds ${quirk}@${engine} (${profile}) under a signature of its own, from 5 seeds of 5`, async () => {
       const signatures = new Set<string>();
       for (const seed of ['1', '2', '3', '4', '5']) {
-        const s = settings(seed, { profile, quirks: { 'path-explorer': [quirk] }, beyond: 0 });
+        const s = settings(seed, {
+          models: MODEL_ENGINES.map((e) => e.name),
+          profile,
+          quirks: { [engine]: [quirk] },
+          beyond: 0,
+        });
         const deps = { kernel: { unavailable: 'not asked' }, corpus: [], clock: () => 0 };
         let found: string | null = null;
         const r = await runCampaign(
