@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Profile, Quirk } from '../../src/bpf/profile.js';
 import { readCase } from '../../src/corpus/read.js';
+import { MODEL_ENGINES } from '../../src/engines/index.js';
 import { runCampaign, type CampaignResult } from '../../src/fuzz/campaign.js';
 import { mutationSeeds } from '../../src/fuzz/mutation-seeds.js';
 import { isQuirkFinding } from '../../src/fuzz/quirk-finding.js';
@@ -24,6 +25,7 @@ const settings = (runSeed: string, over: Partial<CampaignSettings> = {}): Campai
   quirks: {},
   slots: ['task-ctx', 'prog-global', 'per-cpu'],
   beyond: 0.03,
+  join: false,
   ...over,
 });
 
@@ -144,6 +146,12 @@ describe('throwfuzz fuzz', () => {
       [['--seed', 'x1'], "throwfuzz: --seed 'x1': an unsigned decimal integer"],
       [['--beyond', '2'], "'2' is not a share from 0 to 1"],
       [['--slots', 'per-task'], "throwfuzz: unknown slot model 'per-task'"],
+      [['--engines', 'kernel', '--join'], 'throwfuzz: --join: no engine asked supports join mode'],
+      // Every model engine without join mode, alone: nothing to ask again.
+      ...MODEL_ENGINES.filter((e) => e.join !== null).map((e): [string[], string] => [
+        ['--engines', e.name, '--join'],
+        `throwfuzz: --join: no engine asked supports join mode (${e.name}: ${e.join ?? ''})`,
+      ]),
     ];
     for (const [args, start] of cases) {
       const run = await runCli('fuzz', '--max-cases', '1', ...args);
