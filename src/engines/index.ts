@@ -39,6 +39,16 @@ export function modelEngine(name: ModelEngineName): ModelEngine {
   return engine;
 }
 
+/**
+ * The model engine a command that asks one engine uses (`rewrite`, `gen --stats`): the first registered.
+ * Any correct engine gives the same rewrite (SPEC §5); `check --engine` asks any of them.
+ */
+export function firstModelEngine(): ModelEngine {
+  const [first] = MODEL_ENGINES;
+  if (first === undefined) throw new Error('MODEL_ENGINES is empty');
+  return first;
+}
+
 /** What the CLI asks model engines under (the kernel ignores it: it is mainline, without quirks). */
 export interface EngineOptions {
   /** Overrides each program's `.profile`. */

@@ -130,6 +130,32 @@ describe('verdict', () => {
       sigs(verdictOracle(observe(heldAtThrow, { models: [a, v('Unreleased reference id=2 alloc_insn=4')] }))),
     ).toEqual(['verdict:path-explorer=ref-leak,path-explorer=ref-leak:message:none']);
   });
+  it('two model engines (the second relabelled: data only): each against the kernel, and the pair', () => {
+    const second = (a: ModelAnswer): ModelAnswer => ({ ...a, engine: 'abstract-interpreter' as never });
+    const pe = answer(heldAtThrow);
+    const leak = (message: string) =>
+      withVerdict(pe, { accepted: false, class: 'ref-leak', message, insn: 3 });
+    const a = leak('Unreleased reference id=2 alloc_insn=1');
+    const kernel = kernelSays(rejectedBy('ref-leak', 'Unreleased reference id=9 alloc_insn=1'));
+    // Only the ids differ, three ways: no finding at all.
+    expect(
+      verdictOracle(
+        observe(heldAtThrow, { kernel, models: [a, second(leak('Unreleased reference id=5 alloc_insn=1'))] }),
+      ),
+    ).toEqual([]);
+    // The second engine's alloc_insn differs: it differs from the kernel and from the first engine.
+    const f = verdictOracle(
+      observe(heldAtThrow, { kernel, models: [a, second(leak('Unreleased reference id=2 alloc_insn=4'))] }),
+    );
+    expect(sigs(f)).toEqual([
+      'verdict:kernel=ref-leak,abstract-interpreter=ref-leak:message:none',
+      'verdict:path-explorer=ref-leak,abstract-interpreter=ref-leak:message:none',
+    ]);
+    expect(f.map((x) => x.engines)).toEqual([
+      ['kernel', 'abstract-interpreter'],
+      ['path-explorer', 'abstract-interpreter'],
+    ]);
+  });
 });
 
 describe('outcome', () => {
