@@ -11,6 +11,8 @@ import { readCase } from '../../src/corpus/read.js';
 import { MODEL_ENGINES } from '../../src/engines/index.js';
 import { runCampaign, type CampaignResult } from '../../src/fuzz/campaign.js';
 import { mutationSeeds } from '../../src/fuzz/mutation-seeds.js';
+import { askModels } from '../../src/fuzz/observe.js';
+import { timeKeys } from '../../src/fuzz/pipeline.js';
 import { isQuirkFinding } from '../../src/fuzz/quirk-finding.js';
 import { parseProgram } from '../../src/bpf/text/parse.js';
 import type { CampaignSettings } from '../../src/fuzz/settings.js';
@@ -159,6 +161,26 @@ describe('throwfuzz fuzz', () => {
       expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
       expect(run.stderr, args.join(' ')).toContain(start);
     }
+  });
+});
+
+describe('join mode (settings.join)', () => {
+  it('asks again, with join: true, exactly the model engines that support it; nothing when off', () => {
+    const p = parseProgram('    r1 = 7\n    call bpf_throw\n    r0 = 0\n    exit\n');
+    const all = settings('1', { models: MODEL_ENGINES.map((e) => e.name) });
+    expect(askModels(p, all).joined).toEqual([]);
+    const on = askModels(p, { ...all, join: true });
+    const supporting = MODEL_ENGINES.filter((e) => e.join === null).map((e) => e.name);
+    expect(on.joined.map((a) => a.engine)).toEqual(supporting);
+    expect(Object.keys(on.times)).toEqual([...all.models, ...supporting.map((n) => `${n}+join`)]);
+    expect(timeKeys({ ...all, join: true })).toEqual([
+      'generate',
+      ...all.models,
+      ...supporting.map((n) => `${n}+join`),
+      'kernel',
+      'runtime',
+      'oracles',
+    ]);
   });
 });
 
