@@ -40,6 +40,7 @@ export async function timeToFind(
     quirks: { [engine]: [quirk] },
     slots: [...SLOT_MODELS],
     beyond: 0,
+    join: false,
   };
   const deps = { kernel: { unavailable: 'not asked' }, corpus: [], clock: () => performance.now() };
   const start = performance.now();

@@ -58,6 +58,7 @@ export async function run(): Promise<void> {
     quirks: {},
     slots: [...SLOT_MODELS],
     beyond: 0.03,
+    join: false,
   };
   await both('without the kernel', base);
   const opened = await openKernelSession();

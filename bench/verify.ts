@@ -6,7 +6,10 @@
  * arm (2^40 paths: only pruning makes it finish); then on 2,000 generated programs (generators/, a fixed
  * run seed, `beyond` 0, kernel-safe), each timed (fastest of up to 3 runs) in `pathExplorer.verify` (as a campaign calls it:
  * the verdict plus rewrite validity) and in the kernel engine's `checkWithKernel` (load, and a second load
- * with a log for a rejection, never a test run).
+ * with a log for a rejection, never a test run). Last, a table with a column group per model engine
+ * (MODEL_ENGINES, each through the contract's `verify` as a campaign calls it): the mean per program on the
+ * kernel suite and on the generated programs, and the 2^40-path program, each relative to the first model
+ * engine and to the kernel's load.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +23,8 @@ import {
   openKernelSession,
   type KernelSession,
 } from '../src/engines/kernel/index.js';
+import type { ModelEngine } from '../src/engines/contract.js';
+import { MODEL_ENGINES } from '../src/engines/index.js';
 import { pathExplorer, verify } from '../src/engines/path-explorer/index.js';
 import { generateCase } from '../generators/index.js';
 
@@ -95,6 +100,8 @@ export async function run(): Promise<void> {
   const opts = { profile: 'mainline' as const, quirks: ['seed-global-resources' as const] };
   let engineTotal = 0;
   let kernelTotal = 0;
+  let kernelBig = NaN;
+  const models = MODEL_ENGINES.map((engine) => ({ engine, suite: 0, big: NaN, generated: NaN }));
   console.log(
     `${'program'.padEnd(36)} ${'engine'.padStart(10)} ${'kernel'.padStart(10)} ${'ratio'.padStart(7)}  insns`,
   );
@@ -103,10 +110,15 @@ export async function run(): Promise<void> {
     const reps = name === big.name ? 9 : 200;
     const e = await time(() => verify(program, opts), reps);
     const k = session ? await time(() => kernelLoad(session, program), reps === 9 ? 9 : 50) : NaN;
+    for (const m of models) {
+      const t = await time(() => m.engine.verify(program, opts), reps);
+      if (name === big.name) m.big = t;
+      else m.suite += t;
+    }
     if (name !== big.name) {
       engineTotal += e;
       kernelTotal += k;
-    }
+    } else kernelBig = k;
     const verdict = r.verdict.accepted === false ? r.verdict.class : verdictStatus(r.verdict);
     console.log(
       `${name.padEnd(36)} ${fmt(e).padStart(10)} ${(session ? fmt(k) : '-').padStart(10)} ${(session ? (e / k).toFixed(2) : '-').padStart(7)}  ${r.stats.insnsProcessed} (${verdict})`,
@@ -116,8 +128,41 @@ export async function run(): Promise<void> {
   console.log(
     `kernel suite, mean per program: engine ${fmt(engineTotal / n)}, kernel load ${session ? fmt(kernelTotal / n) : '-'}${session ? `, ratio ${(engineTotal / kernelTotal).toFixed(2)}` : ''}`,
   );
-  await generated(session);
+  const kernelGenerated = await generated(session, models);
   if (session) await session.close();
+  engineTable(
+    models.map((m) => ({ name: m.engine.name, suite: m.suite / n, generated: m.generated, big: m.big })),
+    { suite: session ? kernelTotal / n : NaN, generated: kernelGenerated, big: kernelBig },
+  );
+}
+
+interface EngineTimes {
+  readonly suite: number;
+  readonly generated: number;
+  readonly big: number;
+}
+
+/**
+ * One row per model engine: each time, then relative to the first model engine (`x first`) and to the
+ * kernel's load (`x kernel`; `-` without the kernel).
+ */
+function engineTable(rows: readonly (EngineTimes & { readonly name: string })[], kernel: EngineTimes): void {
+  const first = rows[0];
+  if (first === undefined) return;
+  const ratio = (a: number, b: number): string => (Number.isFinite(a / b) ? (a / b).toFixed(2) : '-');
+  const group = (title: string): string =>
+    `${title.padStart(10)} ${'x first'.padStart(7)} ${'x kernel'.padStart(8)}`;
+  console.log(`model engines, mean per program (first: ${first.name}):`);
+  console.log(`${'engine'.padEnd(22)} ${group('suite')}  ${group('generated')}  ${group('2^40 paths')}`);
+  for (const r of rows) {
+    const cell = (key: keyof EngineTimes): string =>
+      `${fmt(r[key]).padStart(10)} ${ratio(r[key], first[key]).padStart(7)} ${ratio(r[key], kernel[key]).padStart(8)}`;
+    console.log(`${r.name.padEnd(22)} ${cell('suite')}  ${cell('generated')}  ${cell('big')}`);
+  }
+  const k = (us: number): string => (Number.isFinite(us) ? fmt(us) : '-');
+  console.log(
+    `${'kernel load'.padEnd(22)} ${k(kernel.suite).padStart(10)} ${''.padStart(16)}  ${k(kernel.generated).padStart(10)} ${''.padStart(16)}  ${k(kernel.big).padStart(10)}`,
+  );
 }
 
 /** One program's times (µs) and whether the kernel found it too complex. */
@@ -154,7 +199,10 @@ const GENERATED = 2000;
  * 400 hits the kernel's jump-sequence limit (`The sequence of 8193 jumps is too complex`) and takes ~1 s in
  * both engines, so the sums are printed with and without those.
  */
-async function generated(session: KernelSession | null): Promise<void> {
+async function generated(
+  session: KernelSession | null,
+  models: { readonly engine: ModelEngine; generated: number }[],
+): Promise<number> {
   const runSeed = 'bench-verify';
   const programs = Array.from(
     { length: GENERATED },
@@ -162,9 +210,14 @@ async function generated(session: KernelSession | null): Promise<void> {
   );
   const opts = { profile: 'mainline' as const, quirks: ['seed-global-resources' as const] };
   // Warm-up: the first few hundred verifications include V8's compilation of the engine.
-  for (const p of programs.slice(0, 200)) pathExplorer.verify(p, opts);
+  for (const p of programs.slice(0, 200)) {
+    pathExplorer.verify(p, opts);
+    for (const m of models) m.engine.verify(p, opts);
+  }
   const timings: GeneratedTiming[] = [];
+  const modelTotals = models.map(() => 0);
   for (const [index, p] of programs.entries()) {
+    for (const [i, m] of models.entries()) modelTotals[i]! += await fastest(() => m.engine.verify(p, opts));
     const mine = pathExplorer.verify(p, opts);
     let tooComplex = mine.result.verdict.accepted === false && mine.result.verdict.class === 'too-complex';
     const engine = await fastest(() => pathExplorer.verify(p, opts));
@@ -185,12 +238,14 @@ async function generated(session: KernelSession | null): Promise<void> {
   console.log(
     `generated programs (run seed '${runSeed}', beyond 0, kernel-safe), each the fastest of up to 3 runs:`,
   );
+  for (const [i, m] of models.entries()) m.generated = modelTotals[i]! / programs.length;
   report('  all', timings);
   report(
     '  without too-complex',
     timings.filter((t) => !t.tooComplex),
   );
-  if (!session) return;
+  const kernelMean = session ? timings.reduce((a, t) => a + t.kernel, 0) / timings.length : NaN;
+  if (!session) return kernelMean;
   const counted = timings.filter((t) => t.engine >= NOISE_US || t.kernel >= NOISE_US);
   const worst = counted.reduce<GeneratedTiming | null>(
     (w, t) => (w === null || t.engine / t.kernel > w.engine / w.kernel ? t : w),
@@ -201,4 +256,5 @@ async function generated(session: KernelSession | null): Promise<void> {
     console.log(
       `  worst ratio ${(worst.engine / worst.kernel).toFixed(2)} (case ${worst.index}: engine ${fmt(worst.engine)}, kernel ${fmt(worst.kernel)}; ${counted.length} programs counted, those under ${NOISE_US} µs in both left out as noise)`,
     );
+  return kernelMean;
 }

@@ -2,7 +2,8 @@
  * The engine-fault oracle: an engine or the runtime that failed instead of answering. It judges every
  * program, also those outside the fragment on purpose: a model engine must answer `unsupported` there,
  * never crash.
- * - a model engine's `internal-error` verdict, and an engine that threw (obs.engineCrashes): critical;
+ * - a model engine's `internal-error` verdict (exact or join mode), and an engine that threw
+ *   (obs.engineCrashes): critical;
  * - a runtime run that threw (a Runs that is a RunCrash: reference, instrumented alone or scheduled): critical;
  * - the kernel engine's `error` (throwfuzz could not present the program: a harness problem): medium.
  * The symptom is the failure's first words, numbers normalised, so two different crashes do not share a bucket.
@@ -11,7 +12,7 @@ import type { Finding, Severity } from './finding.js';
 import { slug } from './normalise.js';
 import type { Observation, RunCrash } from './observation.js';
 import { isCrash } from './outcome-compare.js';
-import { engineLabel, signatureOf } from './signature.js';
+import { engineLabel, joinedLabel, signatureOf } from './signature.js';
 
 function fault(who: string, kind: string, message: string, severity: Severity = 'critical'): Finding {
   const firstLine = message.split('\n')[0] ?? '';
@@ -42,6 +43,11 @@ export function engineFaultOracle(obs: Observation): Finding[] {
     const v = m.result.verdict;
     if (v.accepted === null && v.status === 'internal-error')
       findings.push(fault(engineLabel(m), 'internal-error', v.reason));
+  }
+  for (const m of obs.joined) {
+    const v = m.result.verdict;
+    if (v.accepted === null && v.status === 'internal-error')
+      findings.push(fault(joinedLabel(m), 'internal-error', v.reason));
   }
   for (const c of obs.engineCrashes) findings.push(fault(c.engine, 'crash', c.message));
   const runtime = (which: string, runs: readonly unknown[] | RunCrash | null): void => {

@@ -6,7 +6,7 @@ import type { Observation } from './observation.js';
 
 /** The oracles of SPEC §7 and DESIGN.md, one file each (index.ts lists them). */
 export type OracleName =
-  'verdict' | 'outcome' | 'soundness' | 'rewrite-validity' | 'kernel-health' | 'engine-fault';
+  'verdict' | 'outcome' | 'soundness' | 'rewrite-validity' | 'kernel-health' | 'engine-fault' | 'precision';
 
 export const ORACLE_NAMES: readonly OracleName[] = [
   'verdict',
@@ -15,6 +15,7 @@ export const ORACLE_NAMES: readonly OracleName[] = [
   'rewrite-validity',
   'kernel-health',
   'engine-fault',
+  'precision',
 ];
 
 /**

@@ -6,6 +6,7 @@ import type { Finding, Oracle, OracleName } from './finding.js';
 import { engineFaultOracle } from './engine-fault.js';
 import { kernelHealthOracle } from './kernel-health.js';
 import type { Observation } from './observation.js';
+import { precisionOracle } from './precision.js';
 import { outcomeOracle } from './outcome.js';
 import { rewriteValidityOracle } from './rewrite-validity.js';
 import { soundnessOracle } from './soundness.js';
@@ -18,6 +19,7 @@ export const ORACLES: { readonly [N in OracleName]: Oracle } = {
   'rewrite-validity': rewriteValidityOracle,
   'kernel-health': kernelHealthOracle,
   'engine-fault': engineFaultOracle,
+  precision: precisionOracle,
 };
 
 /** Every oracle on one observation, in ORACLE_NAMES order. */

@@ -63,6 +63,12 @@ export interface Observation {
   readonly kernel: KernelObservation;
   /** One answer per model engine asked, in a fixed engine order. */
   readonly models: readonly ModelAnswer[];
+  /**
+   * With join mode on (the campaign's `join`): each model engine that supports it asked again with
+   * `join: true`, in `models` order (its exact answer is the one in `models` with the same `engine`).
+   * Empty when join mode is off.
+   */
+  readonly joined: readonly ModelAnswer[];
   /** The original program, reference mode (bpf_throw unwinds), one outcome per input. */
   readonly reference: Runs;
   /** Each accepted model engine's rewrite, instrumented, per slot model. */

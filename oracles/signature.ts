@@ -28,6 +28,11 @@ export function engineLabel(answer: Pick<ModelAnswer, 'engine' | 'profile' | 'qu
     .join('')}`;
 }
 
+/** A join-mode answer (`ModelOptions.join`) as findings name it: its engine label and `+join`. */
+export function joinedLabel(answer: Pick<ModelAnswer, 'engine' | 'profile' | 'quirks'>): string {
+  return `${engineLabel(answer)}+join`;
+}
+
 export function signatureOf(
   oracle: OracleName,
   sides: readonly string[],

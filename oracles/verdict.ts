@@ -1,7 +1,8 @@
 /**
- * The verdict oracle (SPEC §7): each model engine against the kernel on accept/reject, class and the message
- * with its numbers normalised; each pair of model engines on verdict, class, message (reference ids
- * normalised), facts and rewrite. An engine with no verdict (`unsupported`, `internal-error`) is not
+ * The verdict oracle (SPEC §7): each model engine against the kernel on accept/reject, class and the
+ * message; each pair of model engines on verdict, class, message, facts and rewrite. Messages agree when
+ * they are the same once reference ids are normalised (the projection's `sameMessage`: `id=N`; `alloc_insn`
+ * and every other number exact). An engine with no verdict (`unsupported`, `internal-error`) is not
  * compared: unsupported is "not applicable", an internal error is the engine-fault oracle's. A kernel
  * `verifier-bug` is the kernel-health oracle's; `unclassified` is compared (a class mismatch: a
  * finding, or a classifier rule to add). Programs outside the fragment on purpose (`beyond`) are judged by
@@ -10,8 +11,8 @@
 import { layoutOf } from '../src/bpf/layout.js';
 import type { Program } from '../src/bpf/program.js';
 import type { KernelClass, KernelResult, ModelAnswer } from '../src/engines/contract.js';
+import { sameMessage } from '../src/engines/projection.js';
 import type { Diff, Finding } from './finding.js';
-import { normaliseNumbers, normaliseRefIds } from './normalise.js';
 import { sameData } from './outcome-compare.js';
 import type { Observation } from './observation.js';
 import { rewriteText } from './rewrite-text.js';
@@ -56,12 +57,8 @@ interface Side {
   readonly said: Said;
 }
 
-/** The verdict diffs of two sides, messages compared through `norm`. */
-function verdictDiffs(
-  a: Side,
-  b: Side,
-  norm: (m: string) => string,
-): { symptom: Symptom; diffs: Diff[] } | null {
+/** The verdict diffs of two sides (messages through `sameMessage`). */
+function verdictDiffs(a: Side, b: Side): { symptom: Symptom; diffs: Diff[] } | null {
   const diff = (field: string, expected: unknown, actual: unknown): Diff => ({
     field,
     expectedFrom: a.label,
@@ -79,7 +76,7 @@ function verdictDiffs(
       diffs: [diff('class', a.said.class, b.said.class), diff('message', a.said.message, b.said.message)],
     };
   }
-  if (norm(a.said.message) !== norm(b.said.message)) {
+  if (!sameMessage(a.said.message, b.said.message)) {
     return { symptom: 'message', diffs: [diff('message', a.said.message, b.said.message)] };
   }
   return null;
@@ -111,7 +108,7 @@ function modelVsKernel(obs: Observation, answer: ModelAnswer): Finding | null {
   if (model === null || kernel === null) return null;
   const a: Side = { label: 'kernel', said: kernel };
   const b: Side = { label: engineLabel(answer), said: model };
-  const found = verdictDiffs(a, b, normaliseNumbers);
+  const found = verdictDiffs(a, b);
   if (found === null) return null;
   const sides = [`${a.label}=${word(a.said)}`, `${b.label}=${word(b.said)}`];
   const missed = globalCallCheck(obs.program, answer);
@@ -147,7 +144,7 @@ function modelVsModel(obs: Observation, first: ModelAnswer, second: ModelAnswer)
   if (sa === null || sb === null) return null;
   const a: Side = { label: engineLabel(first), said: sa };
   const b: Side = { label: engineLabel(second), said: sb };
-  let found = verdictDiffs(a, b, normaliseRefIds);
+  let found = verdictDiffs(a, b);
   if (found === null) {
     const fields: { symptom: Symptom; expected: unknown; actual: unknown }[] = [
       { symptom: 'facts', expected: first.result.facts, actual: second.result.facts },

@@ -1,15 +1,21 @@
 /**
- * What `check` compares between engines (SPEC §4: accept/reject and class), as data. Pure: the renderers
- * decide how an answer or a comparison looks.
+ * What `check` compares between engines (SPEC §4: accept/reject, class, and the message of a rejection with
+ * reference ids normalised: the projection's `sameMessage`), as data. Pure: the renderers decide how an
+ * answer or a comparison looks.
  */
 import type { EngineName, EngineResult, KernelClass } from '../engines/contract.js';
-import { projectVerdict } from '../engines/projection.js';
+import { projectVerdict, sameMessage } from '../engines/projection.js';
 
 /** One engine's answer on one file, reduced to what can be compared. */
 export type Answer =
-  /** A verdict: accept/reject and the class of a rejection. */
-  | { readonly kind: 'verdict'; readonly accepted: true; readonly class: null }
-  | { readonly kind: 'verdict'; readonly accepted: false; readonly class: KernelClass }
+  /** A verdict: accept/reject, and the class and message of a rejection. */
+  | { readonly kind: 'verdict'; readonly accepted: true; readonly class: null; readonly message: null }
+  | {
+      readonly kind: 'verdict';
+      readonly accepted: false;
+      readonly class: KernelClass;
+      readonly message: string;
+    }
   /** The engine does not judge this program (outside its fragment, a kind or profile it does not run). */
   | { readonly kind: 'not-applicable'; readonly reason: string }
   /** The engine was asked for but is not available here (the reason was said once, at the start). */
@@ -22,9 +28,9 @@ export function answerOf(r: EngineResult): Answer {
   const p = projectVerdict(r);
   switch (p.status) {
     case 'accepted':
-      return { kind: 'verdict', accepted: true, class: null };
+      return { kind: 'verdict', accepted: true, class: null, message: null };
     case 'rejected':
-      return { kind: 'verdict', accepted: false, class: p.class! };
+      return { kind: 'verdict', accepted: false, class: p.class!, message: p.message! };
     case 'not-applicable':
       return { kind: 'not-applicable', reason: p.reason! };
     case 'fault':
@@ -60,10 +66,13 @@ export function compareAnswers(answers: readonly EngineAnswer[]): Comparison {
   const [first] = verdicts;
   if (first === undefined || verdicts.length < 2)
     return { kind: 'not-compared', answered: verdicts.map((v) => v.engine) };
-  const same = verdicts.every(
-    ({ verdict }) => verdict.accepted === first.verdict.accepted && verdict.class === first.verdict.class,
-  );
+  const same = verdicts.every(({ verdict }) => sameVerdict(verdict, first.verdict));
   return same ? { kind: 'agree', verdict: first.verdict } : { kind: 'differ', verdicts };
+}
+
+function sameVerdict(a: Verdict, b: Verdict): boolean {
+  if (a.accepted || b.accepted) return a.accepted === b.accepted;
+  return a.class === b.class && sameMessage(a.message, b.message);
 }
 
 /** `accepted` or `rejected (class)`. */
@@ -71,13 +80,30 @@ export function verdictText(v: Verdict): string {
   return v.accepted ? 'accepted' : `rejected (${v.class})`;
 }
 
-/** The per-file line: `agree: accepted`, `differ: kernel accepted, path-explorer rejected (ref-leak)`. */
+/** Only the messages differ: every verdict is the same rejection class. */
+function onlyMessagesDiffer(verdicts: readonly { readonly verdict: Verdict }[]): boolean {
+  const [first] = verdicts;
+  return (
+    first !== undefined &&
+    !first.verdict.accepted &&
+    verdicts.every((v) => !v.verdict.accepted && v.verdict.class === first.verdict.class)
+  );
+}
+
+/**
+ * The per-file line: `agree: accepted`, `differ: kernel accepted, path-explorer rejected (ref-leak)`; when
+ * only the messages differ, each engine's message (`differ: kernel rejected (bad-arg) "...", ...`).
+ */
 export function comparisonText(c: Comparison): string {
   switch (c.kind) {
     case 'agree':
       return `agree: ${verdictText(c.verdict)}`;
-    case 'differ':
-      return `differ: ${c.verdicts.map((v) => `${v.engine} ${verdictText(v.verdict)}`).join(', ')}`;
+    case 'differ': {
+      const messages = onlyMessagesDiffer(c.verdicts);
+      const side = ({ engine, verdict }: { engine: EngineName; verdict: Verdict }): string =>
+        `${engine} ${verdictText(verdict)}${messages && verdict.message !== null ? ` ${JSON.stringify(verdict.message)}` : ''}`;
+      return `differ: ${c.verdicts.map(side).join(', ')}`;
+    }
     case 'not-compared':
       return c.answered.length === 0
         ? 'not compared: no engine gave a verdict'

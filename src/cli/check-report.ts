@@ -110,7 +110,7 @@ export function summaryText(t: Tally): string {
 export interface FileJson {
   readonly file: string;
   readonly engines: Partial<Record<EngineName, EngineJson>>;
-  /** With several engines: how their verdicts compare (accept/reject and class). */
+  /** With several engines: how their verdicts compare (accept/reject, class, message with ids normalised). */
   readonly agreement?: Comparison['kind'];
 }
 

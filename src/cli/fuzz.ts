@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { PROFILES, isProfile, type Profile } from '../bpf/profile.js';
-import { MODEL_ENGINES } from '../engines/index.js';
+import { MODEL_ENGINES, modelEngine } from '../engines/index.js';
 import { openKernelSession } from '../engines/kernel/index.js';
 import { readCorpusPrograms } from '../fuzz/corpus-files.js';
 import { mutationSeeds } from '../fuzz/mutation-seeds.js';
@@ -54,6 +54,7 @@ interface FuzzCliOptions {
   replay: boolean;
   hangTimeout: number;
   workerMemory: number;
+  join?: boolean;
 }
 
 /** Default share of cases outside the fragment (kernel-health only): where both kernel defects sat. */
@@ -113,6 +114,10 @@ export function registerFuzz(cli: Command, ctx: CliContext): void {
       new Option('--shard <i/n>', 'run shard i of n (1-based) of the campaign').argParser(shardOption),
     )
     .option('--no-replay', 'do not replay the committed corpus before generating')
+    .option(
+      '--join',
+      'also ask each model engine that supports it with states merged at control-flow joins (the precision oracle)',
+    )
     .addOption(
       new Option('--hang-timeout <duration>', 'a case with no answer for this long is a hang finding')
         .argParser(parseDuration)
@@ -145,7 +150,15 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
     quirks: parseQuirks(opts.quirks ?? '', engines.models),
     slots: parseSlots(opts.slots),
     beyond: opts.beyond,
+    join: opts.join === true,
   };
+  if (settings.join) {
+    const asked = engines.models.map(modelEngine);
+    if (!asked.some((e) => e.join === null))
+      throw new UsageError(
+        `--join: no engine asked supports join mode (${asked.map((e) => `${e.name}: ${e.join ?? ''}`).join('; ') || 'no model engine asked'})`,
+      );
+  }
   const stop: StopRule =
     opts.maxCases !== undefined
       ? { kind: 'cases', count: opts.maxCases }

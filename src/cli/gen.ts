@@ -1,14 +1,14 @@
 /**
  * `throwfuzz gen --seed S --count N`: generated programs (generators/), in canonical text; `--stats` sums
- * their features and asks path-explorer for the accepted share and the class mix (only here: generators
- * never call an engine).
+ * their features and asks the first registered model engine (path-explorer) for the accepted share and the
+ * class mix (only here: generators never call an engine).
  */
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { generateCase, type GeneratedCase } from '../../generators/index.js';
 import type { Profile } from '../bpf/profile.js';
 import { printCase } from '../corpus/write.js';
-import { verify } from '../engines/path-explorer/index.js';
+import { firstModelEngine } from '../engines/index.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './io.js';
 import { parseProfile, PROFILE_HELP } from './model-options.js';
@@ -68,7 +68,7 @@ export function registerGen(cli: Command, ctx: CliContext): void {
     .option('--out <dir>', 'write one file per program into DIR (an existing directory) instead of printing')
     .option(
       '--stats',
-      'print feature counts, the share path-explorer accepts and the class mix instead of programs',
+      `print feature counts, the share ${firstModelEngine().name} accepts and the class mix instead of programs`,
     )
     .option(
       '--beyond <share>',
@@ -80,6 +80,7 @@ export function registerGen(cli: Command, ctx: CliContext): void {
       const count = parseCount(opts.count);
       const beyond = parseShare(opts.beyond);
       const profile = parseProfile(opts.profile) ?? 'mainline';
+      const engine = firstModelEngine();
       const features: Record<string, number> = {};
       const classes: Record<string, number> = {};
       for (let i = 0; i < count; i++) {
@@ -87,7 +88,7 @@ export function registerGen(cli: Command, ctx: CliContext): void {
         if (opts.stats) {
           for (const [k, n] of Object.entries(c.features)) features[k] = (features[k] ?? 0) + n;
           if (c.fault !== null) features[`fault:${c.fault}`] = (features[`fault:${c.fault}`] ?? 0) + 1;
-          const v = verify(c.program, { profile, quirks: [] }).verdict;
+          const v = engine.verify(c.program, { profile, quirks: [] }).result.verdict;
           const k = v.accepted === true ? 'accepted' : v.accepted === false ? v.class : v.status;
           classes[k] = (classes[k] ?? 0) + 1;
           continue;
@@ -105,7 +106,7 @@ export function registerGen(cli: Command, ctx: CliContext): void {
       if (opts.stats) {
         const lines = [
           `cases: ${count}`,
-          `accepted by path-explorer: ${(((classes.accepted ?? 0) / count) * 100).toFixed(1)}%`,
+          `accepted by ${engine.name}: ${(((classes.accepted ?? 0) / count) * 100).toFixed(1)}%`,
           'class mix:',
         ];
         for (const [k, n] of Object.entries(classes).sort((a, b) => b[1] - a[1]))

@@ -1,7 +1,10 @@
-/** `throwfuzz rewrite FILE`: the SPEC §5 rewrite of an accepted program, in canonical text (path-explorer). */
+/**
+ * `throwfuzz rewrite FILE`: the SPEC §5 rewrite of an accepted program, in canonical text, as the first
+ * registered model engine makes it (any correct engine makes the same).
+ */
 import type { Command } from 'commander';
 import { printProgram } from '../bpf/text/print.js';
-import { modelEngine } from '../engines/index.js';
+import { firstModelEngine } from '../engines/index.js';
 import type { CliContext } from './context.js';
 import { UsageError } from './io.js';
 import { parseProfile, parseQuirks, PROFILE_HELP, QUIRKS_HELP } from './model-options.js';
@@ -11,14 +14,14 @@ export function registerRewrite(cli: Command, ctx: CliContext): void {
   cli
     .command('rewrite')
     .description(
-      'print the rewrite of an accepted program (SPEC §5) in canonical text, as path-explorer makes it',
+      `print the rewrite of an accepted program (SPEC §5) in canonical text, as ${firstModelEngine().name} makes it`,
     )
     .argument('<file>', 'program file (.s)')
     .option('--profile <profile>', PROFILE_HELP)
     .option('--quirks <names>', QUIRKS_HELP)
     .action(async (file: string, opts: { profile?: string; quirks?: string }) => {
       const profileOption = parseProfile(opts.profile);
-      const engine = modelEngine('path-explorer');
+      const engine = firstModelEngine();
       const quirks = parseQuirks(opts.quirks, [engine]);
       const { program } = await readProgram(ctx.io, file);
       const profile = profileOption ?? program.profile;

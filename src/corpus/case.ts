@@ -20,10 +20,10 @@ import { PROFILES, QUIRKS, type Profile, type Quirk } from '../bpf/profile.js';
 import type { Program } from '../bpf/program.js';
 import { VERDICT_CLASSES, type KernelOutcome, type RejectClass } from '../bpf/result.js';
 import type { KernelClass, ModelEngineName } from '../engines/contract.js';
+import { MODEL_ENGINES } from '../engines/index.js';
 
-/** Every model engine's name (a record, so the compiler asks for a new engine's entry). */
-const MODEL_ENGINE_SET: { readonly [N in ModelEngineName]: true } = { 'path-explorer': true };
-export const CASE_MODEL_ENGINES = Object.keys(MODEL_ENGINE_SET) as ModelEngineName[];
+/** Every model engine's name, from the registry: a new engine's cases read without an edit here. */
+export const CASE_MODEL_ENGINES: ModelEngineName[] = MODEL_ENGINES.map((e) => e.name);
 
 /** Where a generated case came from: enough to regenerate it with the same generator version. */
 export interface Provenance {

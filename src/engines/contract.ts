@@ -20,6 +20,13 @@ export interface ModelOptions {
   readonly quirks: readonly Quirk[];
   /** Keep a kernel-style log (costly: only for people). */
   readonly log?: boolean;
+  /**
+   * Merge states at control-flow joins: faster, may lose precision (a joined answer may reject what the
+   * exact one accepts, or mark more callsites; it must never accept what the exact one rejects for a
+   * safety reason: oracles/precision.ts). Absent or false: the exact analysis. An engine whose `join`
+   * capability is not null ignores it.
+   */
+  readonly join?: boolean;
 }
 
 /** One model engine's answer on one program: plain data (structured-clone-able, JSON-able but `rewrite`). */
@@ -44,6 +51,8 @@ export interface ModelEngine {
   readonly description: string;
   /** Per quirk of SPEC §4: null when the engine reproduces it, else one line saying why it cannot. */
   readonly quirks: { readonly [Q in Quirk]: string | null };
+  /** Join mode (`ModelOptions.join`): null when the engine supports it, else one line saying why not. */
+  readonly join: string | null;
   verify(program: Program, options: ModelOptions): ModelAnswer;
 }
 

@@ -39,6 +39,16 @@ export function modelEngine(name: ModelEngineName): ModelEngine {
   return engine;
 }
 
+/**
+ * The model engine a command that asks one engine uses (`rewrite`, `gen --stats`): the first registered.
+ * Any correct engine gives the same rewrite (SPEC §5); `check --engine` asks any of them.
+ */
+export function firstModelEngine(): ModelEngine {
+  const [first] = MODEL_ENGINES;
+  if (first === undefined) throw new Error('MODEL_ENGINES is empty');
+  return first;
+}
+
 /** What the CLI asks model engines under (the kernel ignores it: it is mainline, without quirks). */
 export interface EngineOptions {
   /** Overrides each program's `.profile`. */
@@ -46,6 +56,8 @@ export interface EngineOptions {
   readonly quirks?: readonly Quirk[];
   /** Keep a kernel-style log. */
   readonly log?: boolean;
+  /** Join mode, for the model engines that support it (`ModelEngine.join === null`); the others ignore it. */
+  readonly join?: boolean;
 }
 
 /** The ModelOptions for one program: the chosen profile, else the program's own `.profile`. */
@@ -54,8 +66,13 @@ export function modelOptionsFor(program: Program, options: EngineOptions): Model
     profile: options.profile ?? program.profile,
     quirks: options.quirks ?? [],
     log: options.log === true,
+    ...(options.join === true ? { join: true } : {}),
   };
 }
+
+/** The model engines that support join mode (`ModelEngine.join === null`). */
+export const joinEngines = (engines: readonly ModelEngine[]): ModelEngine[] =>
+  engines.filter((e) => e.join === null);
 
 /** An engine ready to check programs; `close` releases what it holds (processes, fds). */
 export interface OpenEngine {
@@ -94,7 +111,13 @@ export async function openEngine(name: EngineName, options: EngineOptions): Prom
       name,
       about: `model engine (${model.name})`,
       check: (program) =>
-        Promise.resolve({ engine: name, result: model.verify(program, modelOptionsFor(program, options)) }),
+        Promise.resolve({
+          engine: name,
+          result: model.verify(
+            program,
+            modelOptionsFor(program, { ...options, join: options.join === true && model.join === null }),
+          ),
+        }),
       close: () => Promise.resolve(),
     },
   };

@@ -5,10 +5,12 @@
  * `project` (adds facts, the rewrite as canonical text, and the kernel's test-runs). Pure; imports only
  * src/bpf and the contract, so oracles may build on it (test/architecture.test.ts).
  *
- * Which message to compare: kernel against a model engine, `normalizedMessage` (every number is `N`: the
- * kernel's ids, instruction indices and offsets follow its own numbering, which a model follows closely
- * but need not follow exactly); model against model, `idNormalizedMessage` (only reference ids `id=N`,
- * which depend on exploration order; everything else must be the same).
+ * Which message to compare (docs/spec.md §4, Reporting): any engine against any other, the kernel included,
+ * `idNormalizedMessage`: only reference ids are `N` (`id=N`, `ref_obj_id=N`, `refs=N`), because the kernel
+ * draws them from a counter whose value depends on its exploration order and pruning, which an independent
+ * algorithm cannot reproduce; every other number (`alloc_insn`, instruction indices, offsets, bounds) must
+ * be the same. `sameMessage` is that comparison. `normalizedMessage` (every number `N`) only buckets
+ * messages (signatures), it never decides agreement.
  */
 import type { Facts, KernelOutcome, RunOutcome } from '../bpf/result.js';
 import { printProgram } from '../bpf/text/print.js';
@@ -37,9 +39,9 @@ export interface VerdictProjection {
   readonly class: KernelClass | null;
   /** The verifier's message (the last line before `processed N insns`); null unless rejected. */
   readonly message: string | null;
-  /** `message` with every number `N`: what kernel-vs-model comparisons use. */
+  /** `message` with every number `N`: for bucketing messages, never for deciding agreement. */
   readonly normalizedMessage: string | null;
-  /** `message` with only reference ids (`id=N`) normalised: what model-vs-model comparisons use. */
+  /** `message` with only reference ids normalised (`normalizeIds`): what every comparison uses. */
   readonly idNormalizedMessage: string | null;
   /** Why not applicable, or what went wrong (fault); null for a verdict. */
   readonly reason: string | null;
@@ -68,9 +70,21 @@ export function normalizeNumbers(message: string): string {
   return message.replace(/\b(?:0x[0-9a-fA-F]+|\d+)\b/g, 'N');
 }
 
-/** Reference ids as `N` (`id=3`, `ref_obj_id=3`), nothing else: ids depend on exploration order. */
+/**
+ * Reference ids as `N`, nothing else: ids depend on the kernel's exploration order. The forms the verifier
+ * prints (kernel/bpf/verifier.c): `Unreleased reference id=%d alloc_insn=%d` (check_reference_leak), a
+ * register's `(id=%d,ref_obj_id=%d` (print_verifier_state) and a state's `refs=%d,%d` list. A longer name
+ * ending in `_id` (`btf_id=`, `alloc_insn=`) is not a reference id and stays.
+ */
 export function normalizeIds(message: string): string {
-  return message.replace(/(?<![A-Za-z0-9])id=\d+/g, 'id=N');
+  return message
+    .replace(/(?<![A-Za-z0-9_])(id|ref_obj_id)=\d+/g, '$1=N')
+    .replace(/(?<![A-Za-z0-9_])refs=\d+(?:,\d+)*/g, 'refs=N');
+}
+
+/** Whether two messages agree (every comparison between engines): equal once reference ids are `N`. */
+export function sameMessage(a: string, b: string): boolean {
+  return normalizeIds(a) === normalizeIds(b);
 }
 
 const none = { class: null, message: null, normalizedMessage: null, idNormalizedMessage: null } as const;

@@ -6,7 +6,7 @@
  */
 import { inputBuffers, type Program } from '../bpf/program.js';
 import type { RunOutcome } from '../bpf/result.js';
-import type { ModelAnswer } from '../engines/contract.js';
+import type { ModelAnswer, ModelEngineName } from '../engines/contract.js';
 import { modelEngine } from '../engines/index.js';
 import { jobOutcomes, runProgram, runSchedule, type Job, type ThreadSpec } from '../runtime/index.js';
 import type {
@@ -23,7 +23,9 @@ import type { CampaignSettings } from './settings.js';
 /** What the model engines said, before the kernel is asked (it may not run what they reject: SPEC §8). */
 export interface ModelStage {
   readonly models: readonly ModelAnswer[];
-  /** Milliseconds each engine took (by the caller's clock), in `models` order of asking. */
+  /** Join mode: the supporting engines asked again with `join: true` (Observation.joined); else empty. */
+  readonly joined: readonly ModelAnswer[];
+  /** Milliseconds each engine took (by the caller's clock), in `models` order of asking; `NAME+join` too. */
   readonly times: Readonly<Record<string, number>>;
   readonly engineCrashes: readonly { readonly engine: string; readonly message: string }[];
 }
@@ -35,25 +37,31 @@ export function askModels(
   onEngine: (name: string) => void = () => {},
 ): ModelStage {
   const models: ModelAnswer[] = [];
+  const joined: ModelAnswer[] = [];
   const engineCrashes: { engine: string; message: string }[] = [];
   const times: Record<string, number> = {};
-  for (const name of settings.models) {
-    onEngine(name);
+  const ask = (name: ModelEngineName, join: boolean, into: ModelAnswer[]): void => {
+    const label = join ? `${name}+join` : name;
+    onEngine(label);
     const t0 = clock();
     try {
-      models.push(
+      into.push(
         modelEngine(name).verify(program, {
           profile: settings.profile,
           quirks: settings.quirks[name] ?? [],
+          ...(join ? { join: true } : {}),
         }),
       );
     } catch (e) {
       // The contract says a model engine never throws: this is an engine-fault finding, not the run's end.
-      engineCrashes.push({ engine: name, message: e instanceof Error ? e.message : String(e) });
+      engineCrashes.push({ engine: label, message: e instanceof Error ? e.message : String(e) });
     }
-    times[name] = clock() - t0;
-  }
-  return { models, times, engineCrashes };
+    times[label] = clock() - t0;
+  };
+  for (const name of settings.models) ask(name, false, models);
+  if (settings.join)
+    for (const name of settings.models) if (modelEngine(name).join === null) ask(name, true, joined);
+  return { models, joined, times, engineCrashes };
 }
 
 /**
@@ -173,6 +181,7 @@ export function observe(
     quirks: settings.quirks,
     kernel,
     models: stage.models,
+    joined: stage.joined,
     reference,
     instrumented,
     engineCrashes: stage.engineCrashes,

@@ -6,6 +6,7 @@
 import type { Program } from '../bpf/program.js';
 import { programFeatures } from '../bpf/features.js';
 import type { EngineResult, KernelResult } from '../engines/contract.js';
+import { modelEngine } from '../engines/index.js';
 import { generateCase, GENERATOR_VERSION } from '../../generators/index.js';
 import type { Finding } from '../../oracles/finding.js';
 import { judge } from '../../oracles/index.js';
@@ -39,10 +40,14 @@ export interface PipelineDeps {
 
 /**
  * The parts of one case a report shares the time among, in pipeline order: generation, each model engine
- * asked, the kernel, the runtime, the oracles.
+ * asked, with `--join` each one that supports join mode asked again (`NAME+join`), the kernel, the
+ * runtime, the oracles.
  */
 export function timeKeys(settings: CampaignSettings): string[] {
-  return ['generate', ...settings.models, 'kernel', 'runtime', 'oracles'];
+  const joined = settings.join
+    ? settings.models.filter((name) => modelEngine(name).join === null).map((name) => `${name}+join`)
+    : [];
+  return ['generate', ...settings.models, ...joined, 'kernel', 'runtime', 'oracles'];
 }
 
 /** One case, as the campaign keeps it: small, plain data (the program only when something was found). */
@@ -134,6 +139,7 @@ export async function runCase(
   if (settings.kernel)
     verdicts.kernel = kernel.asked ? verdictLabel({ engine: 'kernel', result: kernel.result }) : 'skipped';
   for (const m of stage.models) verdicts[m.engine] = verdictLabel({ engine: m.engine, result: m });
+  for (const m of stage.joined) verdicts[`${m.engine}+join`] = verdictLabel({ engine: m.engine, result: m });
   return {
     origin,
     features: [...programFeatures(program)],

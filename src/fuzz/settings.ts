@@ -20,4 +20,9 @@ export interface CampaignSettings {
   readonly slots: readonly SlotModel[];
   /** Share of cases that step outside the fragment on purpose (judged by kernel-health alone). */
   readonly beyond: number;
+  /**
+   * Join mode (`ModelOptions.join`): each model engine that supports it is asked again with `join: true`,
+   * and the precision oracle compares the joined answer with its exact one (oracles/precision.ts).
+   */
+  readonly join: boolean;
 }

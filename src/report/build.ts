@@ -77,6 +77,7 @@ export function buildReport(result: CampaignResult, ctx: ReportContext): RunRepo
       quirks: Object.fromEntries(Object.entries(s.quirks).map(([e, q]) => [e, [...(q ?? [])]])),
       slots: [...s.slots],
       beyond: s.beyond,
+      join: s.join,
       stop: ctx.stop,
       shard: result.shard === null ? null : { index: result.shard.index, count: result.shard.count },
       workers: result.workers,

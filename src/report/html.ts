@@ -61,6 +61,7 @@ function runTable(r: RunReport): string {
     ['stop rule', stop],
     ['slots', o.slots.join(', ')],
     ['beyond', String(o.beyond)],
+    ['join', String(o.join)],
     ['kernel', kernelLine(r)],
     ['engines', r.engines.map((e) => `${e.name} ${e.version ?? '(none)'}`).join(', ')],
     [

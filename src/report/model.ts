@@ -53,6 +53,8 @@ export const optionsSchema = z.strictObject({
   quirks: z.record(z.string(), z.array(z.string())),
   slots: z.array(z.string()),
   beyond: z.number().min(0).max(1),
+  /** `--join`: model engines that support join mode asked again with it (the precision oracle). */
+  join: z.boolean().default(false),
   stop: z.union([
     z.strictObject({ kind: z.literal('time'), ms: count }),
     z.strictObject({ kind: z.literal('cases'), count }),

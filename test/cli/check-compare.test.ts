@@ -1,12 +1,23 @@
-/** How check compares engine answers (accept/reject and class; no verdict never disagrees). */
+/** How check compares engine answers (accept/reject, class, message with ids normalised; no verdict never disagrees). */
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../../src/bpf/result.js';
 import { answerOf, compareAnswers, comparisonText, type Answer } from '../../src/cli/check-compare.js';
 import type { EngineResult } from '../../src/engines/contract.js';
 
-const accepted: Answer = { kind: 'verdict', accepted: true, class: null };
-const leak: Answer = { kind: 'verdict', accepted: false, class: 'ref-leak' };
-const uninit: Answer = { kind: 'verdict', accepted: false, class: 'uninit' };
+const accepted: Answer = { kind: 'verdict', accepted: true, class: null, message: null };
+const leak: Answer = {
+  kind: 'verdict',
+  accepted: false,
+  class: 'ref-leak',
+  message: 'bpf_throw would lead to reference leak',
+};
+const uninit: Answer = { kind: 'verdict', accepted: false, class: 'uninit', message: 'R2 !read_ok' };
+const unreleased = (message: string): Answer => ({
+  kind: 'verdict',
+  accepted: false,
+  class: 'ref-leak',
+  message,
+});
 
 describe('compareAnswers', () => {
   it('agree when every engine with a verdict has the same verdict and class', () => {
@@ -31,6 +42,22 @@ describe('compareAnswers', () => {
         { engine: 'path-explorer', answer: leak },
       ]).kind,
     ).toBe('differ');
+  });
+
+  it('two rejections differing only in a reference id agree; in alloc_insn they differ', () => {
+    const c = compareAnswers([
+      { engine: 'kernel', answer: unreleased('Unreleased reference id=3 alloc_insn=5') },
+      { engine: 'path-explorer', answer: unreleased('Unreleased reference id=7 alloc_insn=5') },
+    ]);
+    expect(c.kind).toBe('agree');
+    const d = compareAnswers([
+      { engine: 'kernel', answer: unreleased('Unreleased reference id=3 alloc_insn=5') },
+      { engine: 'path-explorer', answer: unreleased('Unreleased reference id=3 alloc_insn=6') },
+    ]);
+    expect(d.kind).toBe('differ');
+    expect(comparisonText(d)).toBe(
+      'differ: kernel rejected (ref-leak) "Unreleased reference id=3 alloc_insn=5", path-explorer rejected (ref-leak) "Unreleased reference id=3 alloc_insn=6"',
+    );
   });
 
   it('an engine without a verdict (not applicable, skipped, fault) never disagrees', () => {

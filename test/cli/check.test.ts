@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ENGINE_NAMES, MODEL_ENGINES } from '../../src/engines/index.js';
 import { defaultExecutorPath } from '../../src/engines/kernel/executor-path.js';
 import { liveKernel } from '../engines/kernel/live.js';
 import { runCli } from './helpers.js';
@@ -25,7 +26,26 @@ describe('throwfuzz check: usage', () => {
   it('an unknown engine is a usage error', async () => {
     const run = await runCli('check', corpus('throw-main-cookie'), '--engine', 'nope');
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe("throwfuzz: unknown engine 'nope' (engines: kernel, path-explorer)\n");
+    expect(run.stderr).toBe(
+      `throwfuzz: unknown engine 'nope' (engines: ${[...ENGINE_NAMES, 'all'].join(', ')})\n`,
+    );
+  });
+
+  it('--join is refused when no engine asked supports join mode', async () => {
+    const without = MODEL_ENGINES.filter((e) => e.join !== null);
+    expect(without.length).toBeGreaterThan(0);
+    for (const e of without) {
+      const run = await runCli('check', corpus('throw-main-cookie'), '--engine', e.name, '--join');
+      expect(run).toMatchObject({ code: 2, stdout: '' });
+      expect(run.stderr).toBe(
+        `throwfuzz: --join: no engine asked supports join mode (${e.name}: ${e.join ?? ''})\n`,
+      );
+    }
+    const kernelOnly = await runCli('check', corpus('throw-main-cookie'), '--engine', 'kernel', '--join');
+    expect(kernelOnly.code).toBe(2);
+    expect(kernelOnly.stderr).toMatch(
+      /^throwfuzz: --join applies to model engines \([^)]*\); none was asked for\n$/,
+    );
   });
 
   it('--engine "" names no engine: a usage error, not a silent success', async () => {
@@ -34,7 +54,7 @@ describe('throwfuzz check: usage', () => {
       expect(run).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'throwfuzz: --engine needs an engine name (engines: kernel, path-explorer)\n',
+        stderr: `throwfuzz: --engine needs an engine name (engines: ${[...ENGINE_NAMES, 'all'].join(', ')})\n`,
       });
     }
   });
@@ -167,6 +187,22 @@ describe('throwfuzz check: an engine that was asked for and cannot answer', () =
     });
     expect(entry.agreement).toBe('not-compared');
   });
+
+  it('--engine all: the unavailable kernel is said once and left out, every model engine runs, no exit 2', async () => {
+    vi.stubEnv('THROWFUZZ_EXECUTOR', '/nonexistent/throwfuzz-executor');
+    const run = await runCli('check', corpus('throw-main-cookie'), '--engine', 'all');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^throwfuzz: kernel engine unavailable: [^\n]+ \(kernel left out\)\n$/);
+    expect(run.stdout).not.toContain('kernel:');
+    for (const e of MODEL_ENGINES) expect(run.stdout).toContain(`  ${e.name}: accepted`);
+    const table = await runCli('check', corpus('throw-main-cookie'), '--engine', 'all', '--format', 'csv');
+    const header = [
+      'file',
+      ...MODEL_ENGINES.map((e) => e.name),
+      ...(MODEL_ENGINES.length > 1 ? ['agree'] : []),
+    ];
+    expect(table.stdout.split('\n')[0]).toBe(header.join(','));
+  });
 });
 
 // The CLI opens its own session; this one only tells whether the kernel is there.
@@ -240,6 +276,11 @@ describe.skipIf(live.skipReason)('throwfuzz check --engine kernel', () => {
     );
     expect(same.code).toBe(0);
     expect(same.stdout).toContain('summary: 2 files, 2 agree, 0 differ, 0 not compared\n');
+
+    const all = await runCli('check', agree, differ, '--engine', 'all', '--format', 'csv');
+    expect(all.code).toBe(1);
+    expect(all.stdout.split('\n')[0]).toBe(['file', ...ENGINE_NAMES, 'agree'].join(','));
+    expect(all.stdout).toContain(`${differ},accepted,`);
 
     const table = await runCli(
       'check',

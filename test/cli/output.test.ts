@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ENGINE_NAMES } from '../../src/engines/index.js';
 import { runCli } from './helpers.js';
 
 const root = join(import.meta.dirname, '../..');
@@ -61,7 +62,7 @@ describe('argv echoed in a usage error', () => {
     );
     expect(engine.code).toBe(2);
     expect(engine.stderr).toBe(
-      "throwfuzz: unknown engine 'k\\x1b[2J\\x00' (engines: kernel, path-explorer)\n",
+      `throwfuzz: unknown engine 'k\\x1b[2J\\x00' (engines: ${[...ENGINE_NAMES, 'all'].join(', ')})\n`,
     );
     const input = await runCli('run', join(root, 'corpus/examples/throw-in-main.s'), '--input', 'ctx\x07');
     expect(input).toEqual({ code: 2, stdout: '', stderr: 'throwfuzz: --input ctx\\x07: expected ctx=HEX\n' });

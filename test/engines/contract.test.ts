@@ -64,6 +64,22 @@ describe('ModelEngine', () => {
     expect(new Set(ENGINE_NAMES).size).toBe(ENGINE_NAMES.length);
   });
 
+  it('each says whether it has a join mode: null, or one line why not', () => {
+    for (const e of MODEL_ENGINES) {
+      expect(e.join === null || (typeof e.join === 'string' && /^[^\n]+$/.test(e.join)), e.name).toBe(true);
+    }
+  });
+
+  it('a join-mode answer is an answer of the same engine, under the same profile and quirks', () => {
+    const p = corpus('examples/throw-in-static.s');
+    for (const e of MODEL_ENGINES) {
+      const joined = e.verify(p, { profile: 'mainline', quirks: [], join: true });
+      expect(joined, e.name).toMatchObject({ engine: e.name, profile: 'mainline', quirks: [] });
+      // Without join mode the option is ignored: the exact answer.
+      if (e.join !== null) expect(joined).toEqual(e.verify(p, { profile: 'mainline', quirks: [] }));
+    }
+  });
+
   it('answers with its name, the options it verified under, and the rewrite as a Program', () => {
     const [engine] = MODEL_ENGINES;
     const p = corpus('examples/throw-in-static.s');

@@ -10,6 +10,7 @@ import {
   asKernelOutcome,
   normalizeIds,
   normalizeNumbers,
+  sameMessage,
   project,
   projectVerdict,
 } from '../../src/engines/projection.js';
@@ -26,10 +27,23 @@ describe('message normalisation', () => {
       'Unreleased reference id=N alloc_insn=N R1 off=-N fp-N ref_obj_id=N N',
     );
   });
-  it('ids (model vs model): reference ids only', () => {
+  it('ids (every comparison): reference ids only', () => {
     expect(normalizeIds(msg)).toBe(
       'Unreleased reference id=N alloc_insn=12 R1 off=-8 fp-16 ref_obj_id=N 0x1f',
     );
+  });
+  it('ids: the register-state and reference-list forms, not names that end in _id', () => {
+    expect(normalizeIds('R6_w=ptr_or_null_bpf_cpumask(id=2,ref_obj_id=2) refs=2,4 btf_id=77')).toBe(
+      'R6_w=ptr_or_null_bpf_cpumask(id=N,ref_obj_id=N) refs=N btf_id=77',
+    );
+  });
+  it('sameMessage: a different reference id agrees, a different alloc_insn does not', () => {
+    expect(
+      sameMessage('Unreleased reference id=3 alloc_insn=5', 'Unreleased reference id=9 alloc_insn=5'),
+    ).toBe(true);
+    expect(
+      sameMessage('Unreleased reference id=3 alloc_insn=5', 'Unreleased reference id=3 alloc_insn=6'),
+    ).toBe(false);
   });
 });
 

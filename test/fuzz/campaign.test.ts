@@ -11,6 +11,8 @@ import { readCase } from '../../src/corpus/read.js';
 import { MODEL_ENGINES } from '../../src/engines/index.js';
 import { runCampaign, type CampaignResult } from '../../src/fuzz/campaign.js';
 import { mutationSeeds } from '../../src/fuzz/mutation-seeds.js';
+import { askModels } from '../../src/fuzz/observe.js';
+import { timeKeys } from '../../src/fuzz/pipeline.js';
 import { isQuirkFinding } from '../../src/fuzz/quirk-finding.js';
 import { parseProgram } from '../../src/bpf/text/parse.js';
 import type { CampaignSettings } from '../../src/fuzz/settings.js';
@@ -25,6 +27,7 @@ const settings = (runSeed: string, over: Partial<CampaignSettings> = {}): Campai
   quirks: {},
   slots: ['task-ctx', 'prog-global', 'per-cpu'],
   beyond: 0.03,
+  join: false,
   ...over,
 });
 
@@ -154,6 +157,12 @@ describe('throwfuzz fuzz', () => {
       [['--seed', 'x1'], "throwfuzz: --seed 'x1': an unsigned decimal integer"],
       [['--beyond', '2'], "'2' is not a share from 0 to 1"],
       [['--slots', 'per-task'], "throwfuzz: unknown slot model 'per-task'"],
+      [['--engines', 'kernel', '--join'], 'throwfuzz: --join: no engine asked supports join mode'],
+      // Every model engine without join mode, alone: nothing to ask again.
+      ...MODEL_ENGINES.filter((e) => e.join !== null).map((e): [string[], string] => [
+        ['--engines', e.name, '--join'],
+        `throwfuzz: --join: no engine asked supports join mode (${e.name}: ${e.join ?? ''})`,
+      ]),
     ];
     for (const [args, start] of cases) {
       const run = await runCli('fuzz', '--max-cases', '1', ...args);
@@ -161,6 +170,26 @@ describe('throwfuzz fuzz', () => {
       expect(run.stderr.trimEnd().split('\n'), args.join(' ')).toHaveLength(1);
       expect(run.stderr, args.join(' ')).toContain(start);
     }
+  });
+});
+
+describe('join mode (settings.join)', () => {
+  it('asks again, with join: true, exactly the model engines that support it; nothing when off', () => {
+    const p = parseProgram('    r1 = 7\n    call bpf_throw\n    r0 = 0\n    exit\n');
+    const all = settings('1', { models: MODEL_ENGINES.map((e) => e.name) });
+    expect(askModels(p, all).joined).toEqual([]);
+    const on = askModels(p, { ...all, join: true });
+    const supporting = MODEL_ENGINES.filter((e) => e.join === null).map((e) => e.name);
+    expect(on.joined.map((a) => a.engine)).toEqual(supporting);
+    expect(Object.keys(on.times)).toEqual([...all.models, ...supporting.map((n) => `${n}+join`)]);
+    expect(timeKeys({ ...all, join: true })).toEqual([
+      'generate',
+      ...all.models,
+      ...supporting.map((n) => `${n}+join`),
+      'kernel',
+      'runtime',
+      'oracles',
+    ]);
   });
 });
 

@@ -17,6 +17,7 @@ const settings: CampaignSettings = {
   quirks: { 'path-explorer': ['seed-global-order'] },
   slots: ['task-ctx', 'prog-global', 'per-cpu'],
   beyond: 0.03,
+  join: false,
 };
 const CASES = 400;
 

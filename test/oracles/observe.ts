@@ -104,6 +104,8 @@ export interface ObserveOptions {
   readonly kernel?: KernelObservation;
   /** Extra model answers (a second model engine, synthetic until engine B lands). */
   readonly models?: readonly ModelAnswer[];
+  /** Join-mode answers (Observation.joined); none by default. */
+  readonly joined?: readonly ModelAnswer[];
   readonly slots?: readonly SlotModel[];
   readonly scheduleSeed?: number;
   readonly beyond?: boolean;
@@ -137,6 +139,7 @@ export function observe(program: Program, options: ObserveOptions = {}): Observa
     quirks: { 'path-explorer': quirks },
     kernel: options.kernel ?? { asked: false, reason: 'not asked in this test' },
     models,
+    joined: options.joined ?? [],
     reference: attempt(() => runProgram(program, { mode: 'reference' })),
     instrumented,
     engineCrashes: [],

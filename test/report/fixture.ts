@@ -19,6 +19,7 @@ export const fixtureSettings = (runSeed: string): CampaignSettings => ({
   quirks: { 'path-explorer': ['seed-global-order'] },
   slots: ['task-ctx', 'prog-global', 'per-cpu'],
   beyond: 0.03,
+  join: false,
 });
 
 /**

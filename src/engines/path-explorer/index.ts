@@ -62,5 +62,6 @@ export const pathExplorer: ModelEngine = {
   name: 'path-explorer',
   description: "engine A: a kernel-style verifier (do_check's paths, pruning) with SPEC §5 facts and rewrite",
   quirks: QUIRKS,
+  join: 'it explores paths one at a time, as do_check does, and has no join of states',
   verify: answer,
 };
