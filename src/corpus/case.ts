@@ -22,7 +22,7 @@ import { VERDICT_CLASSES, type KernelOutcome, type RejectClass } from '../bpf/re
 import type { KernelClass, ModelEngineName } from '../engines/contract.js';
 
 /** Every model engine's name (a record, so the compiler asks for a new engine's entry). */
-const MODEL_ENGINE_SET: { readonly [N in ModelEngineName]: true } = { 'path-explorer': true };
+const MODEL_ENGINE_SET: { readonly [N in ModelEngineName]: true } = { 'path-explorer': true, 'abstract-interpreter': true };
 export const CASE_MODEL_ENGINES = Object.keys(MODEL_ENGINE_SET) as ModelEngineName[];
 
 /** Where a generated case came from: enough to regenerate it with the same generator version. */
