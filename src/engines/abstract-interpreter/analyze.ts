@@ -121,9 +121,9 @@ export class Interpreter {
       for (;;) {
         let seen = done.get(pc);
         if (seen === undefined) done.set(pc, (seen = new Set()));
+        if (++iterations > LOOP_WIDEN_AFTER) this.widen(at, seen);
         const work = [...at.entries()].filter(([k]) => !seen.has(k));
         if (work.length === 0) break;
-        if (++iterations > LOOP_WIDEN_AFTER) this.widen(at, seen);
         for (const [k, s] of work) {
           seen.add(k);
           if (bestBox.e !== null && s.key > bestBox.e.key) continue;

@@ -68,13 +68,13 @@ export function callKernelFn(
   const reg = (r: number): Val => f.regs[r]!;
   switch (fn.effect) {
     case 'throw': {
+      // The cookie is the program's return value (mainline); the RFC's bpf_throw() takes none.
       const cookie = reg(1);
-      if (cookie.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: 'R1 !read_ok' })];
-      if (cookie.k !== 'scalar')
+      if (env.profile === 'mainline' && cookie.k !== 'scalar')
         return [
           rejectAt(s, pc, {
             class: 'bad-arg',
-            message: `At program exit the register R1 is not a known value (${typeName(cookie)})`,
+            message: 'R1 is not a scalar',
           }),
         ];
       const leak = resourceLeak(env.profile, 'bpf_throw', s.refs, s.rcu, s.preempt);
@@ -107,9 +107,25 @@ export function callKernelFn(
               message: 'variable ? access var_off=(0x0; 0xffffffffffffffff) disallowed',
             }),
           ];
+        case 'ctx':
+          // check_func_arg_reg_off speaks first about a moved ctx pointer.
+          if (p.off < 0)
+            return [
+              rejectAt(s, pc, {
+                class: 'bad-access',
+                message: `negative offset ctx ptr R1 off=${p.off} disallowed`,
+              }),
+            ];
+          if (p.off !== 0)
+            return [
+              rejectAt(s, pc, {
+                class: 'bad-access',
+                message: `dereference of modified ctx ptr R1 off=${p.off} disallowed`,
+              }),
+            ];
+          return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
         case 'scalar':
         case 'func':
-        case 'ctx':
           return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
         case 'fp':
           if (p.off + CPUMASK_SIZE > 0 || p.off < -512)

@@ -35,7 +35,7 @@ export type Shape =
 
 const isThrow = (insn: Insn): boolean => insn.kind === 'kfunc' && insn.name === 'bpf_throw';
 
-export function shapeOf(program: Program, profile: Profile): Shape {
+export function shapeOf(program: Program, profile: Profile, instrumented = false): Shape {
   const insns = program.insns;
   const { pcOf, insnAt, slotCount } = layoutOf(insns);
   // add_subprog_and_kfunc
@@ -95,6 +95,9 @@ export function shapeOf(program: Program, profile: Profile): Shape {
         };
     }
   }
+  // A rewrite keeps the dead instructions its patches leave behind (SPEC §5: no dead-code removal).
+  const dead = instrumented ? null : unreachable(insns, pcOf, insnAt, slotCount, profile);
+  if (dead !== null) return { ok: false, kind: 'reject', message: `unreachable insn ${dead}`, insn: dead };
   const owner = new Int32Array(slotCount + 1).fill(-1);
   sp.subprogs.forEach((s) => owner.fill(s.index, s.startPc, s.endPc));
   return {
@@ -184,4 +187,59 @@ function liveness(
   }
   void insnAt;
   return liveIn;
+}
+
+/** check_cfg: every instruction must be reachable from insn 0 (the RFC's bpf_throw does not fall through). */
+function unreachable(
+  insns: readonly Insn[],
+  pcOf: readonly number[],
+  insnAt: Int32Array,
+  slotCount: number,
+  profile: Profile,
+): number | null {
+  const seen = new Uint8Array(slotCount + 1);
+  const work = [0];
+  seen[0] = 1;
+  const go = (t: number): void => {
+    if (t >= 0 && t < slotCount && seen[t] === 0) {
+      seen[t] = 1;
+      work.push(t);
+    }
+  };
+  while (work.length > 0) {
+    const pc = work.pop()!;
+    const insn = insns[insnAt[pc]!]!;
+    const next = pc + (insn.kind === 'lddw' || insn.kind === 'ldfunc' ? 2 : 1);
+    switch (insn.kind) {
+      case 'exit':
+        break;
+      case 'ja':
+        go(pc + insn.off + 1);
+        break;
+      case 'jmp':
+      case 'call':
+      case 'ldfunc':
+        go(next);
+        go(pc + insn.off + 1);
+        break;
+      case 'kfunc':
+        if (!(profile === 'rfc' && isThrow(insn))) go(next);
+        break;
+      case 'alu':
+      case 'neg':
+      case 'ldx':
+      case 'stx':
+      case 'st':
+      case 'lddw':
+      case 'helper':
+        go(next);
+        break;
+      default: {
+        const never: never = insn;
+        throw new Error(`unknown insn ${String(never)}`);
+      }
+    }
+  }
+  for (let i = 0; i < insns.length; i++) if (seen[pcOf[i]!] === 0) return pcOf[i]!;
+  return null;
 }

@@ -43,7 +43,7 @@ function globalThrowsOf(shape: OkShape, options: ModelOptions, instrumented: boo
 }
 
 function analyse(program: Program, options: ModelOptions, instrumented: boolean): Run {
-  const shape = shapeOf(program, options.profile);
+  const shape = shapeOf(program, options.profile, instrumented);
   if (!shape.ok) {
     const verdict: Verdict =
       shape.kind === 'reject'

@@ -49,7 +49,12 @@ export function loadMem(env: StepEnv, s: State, pc: number, insn: Extract<Insn, 
   if (base.k !== 'fp') return [unsupportedAt(s, pc, 'memory access')];
   const off = base.off + insn.off;
   if (off < -MAX_STACK || off + insn.size > 0)
-    return [bad(s, pc, `invalid read from stack R${insn.src} off=${off} size=${insn.size}`)];
+    return [
+      rejectAt(s, pc, {
+        class: 'stack',
+        message: `invalid read from stack R${insn.src} off=${off} size=${insn.size}`,
+      }),
+    ];
   touchStack(env, s, base.frame, off);
   const frame = s.frames[base.frame]!;
   const i = Math.floor(-off - 1) >> 3;
@@ -94,9 +99,14 @@ export function storeMem(
   if (base.k !== 'fp') return [unsupportedAt(s, pc, 'memory access')];
   const off = base.off + insn.off;
   if (off < -MAX_STACK || off + insn.size > 0)
-    return [bad(s, pc, `invalid write to stack R${insn.dst} off=${off} size=${insn.size}`)];
+    return [
+      rejectAt(s, pc, {
+        class: 'stack',
+        message: `invalid write to stack R${insn.dst} off=${off} size=${insn.size}`,
+      }),
+    ];
   const isPtr = value.k !== 'scalar';
-  if (isPtr && base.frame !== s.frames.length - 1)
+  if (value.k === 'fp' && base.frame !== s.frames.length - 1)
     return [bad(s, pc, 'cannot spill pointers to stack into stack frame of the caller')];
   const within = ((off % 8) + 8) % 8;
   if (within + insn.size > 8) return [unsupportedAt(s, pc, 'a stack access across slots')];

@@ -14,6 +14,7 @@ import {
   tnumIsConst,
   tnumOr,
   tnumRange,
+  tnumStep,
   tnumSubreg,
   u64,
   type Tnum,
@@ -104,6 +105,19 @@ function updateBounds(r: Mut): void {
   r.smax = min(r.smax, s64(r.t.value | (r.t.mask & S64_MAX)));
   r.umin = max(r.umin, r.t.value);
   r.umax = min(r.umax, r.t.value | r.t.mask);
+  // The u64 range and the tnum may share a single value (__update_reg64_bounds).
+  if (r.t.mask === 0n || r.umin > r.umax) return;
+  const next = tnumStep(r.t, r.umin);
+  const uminIn = (r.umin & ~r.t.mask & U64) === r.t.value;
+  const tmax = r.t.value | r.t.mask;
+  let known: bigint | null = null;
+  if (uminIn && (next === null || next > r.umax)) known = r.umin;
+  else if (!uminIn && next === tmax) known = tmax;
+  else if (!uminIn && next !== null && next <= r.umax) {
+    const after = tnumStep(r.t, next);
+    if (after === null || after > r.umax) known = next;
+  }
+  if (known !== null) Object.assign(r, { ...scalarConst(known), id: r.id, delta: r.delta });
 }
 
 /** __reg32_deduce_bounds */
@@ -166,8 +180,8 @@ function deduceMixed(r: Mut): void {
   const hi = ~U32 & U64;
   r.umin = max(r.umin, (r.umin & hi) | r.u32min);
   r.umax = min(r.umax, (r.umax & hi) | r.u32max);
-  r.smin = max(r.smin, s64((u64(r.smin) & hi) | u32(r.s32min)));
-  r.smax = min(r.smax, s64((u64(r.smax) & hi) | u32(r.s32max)));
+  r.smin = max(r.smin, s64((u64(r.smin) & hi) | r.u32min));
+  r.smax = min(r.smax, s64((u64(r.smax) & hi) | r.u32max));
   if (r.s32min >= 0n && r.smin >= S32_MIN && r.smax <= S32_MAX) {
     r.smin = r.s32min;
     r.smax = r.s32max;

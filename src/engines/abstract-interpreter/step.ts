@@ -138,30 +138,41 @@ function alu(s: State, pc: number, insn: Extract<Insn, { kind: 'alu' }>, next: N
     return [unsupportedAt(s, pc, `ALU ${insn.op}`)];
   }
   if (insn.op === 'mul') return [unsupportedAt(s, pc, 'ALU mul')];
-  if (dst.k !== 'scalar' || src.k !== 'scalar') {
-    if (insn.width === 32)
-      return [
-        rejectAt(s, pc, {
-          class: 'bad-access',
-          message: `R${insn.dst} 32-bit pointer arithmetic prohibited`,
-        }),
-      ];
-    return ptrAlu(s, pc, insn, dst, src, next);
-  }
+  if (dst.k !== 'scalar' || src.k !== 'scalar') return ptrAlu(s, pc, insn, dst, src, next);
   if (insn.width === 32) return [unsupportedAt(s, pc, '32-bit ALU')];
   if (!isScalarOp(insn.op)) return [unsupportedAt(s, pc, `ALU ${insn.op}`)];
   let r = scalarAlu(insn.op, dst.s, src.s);
   // BPF_ADD_CONST: `rX += K` keeps rX linked to its copies with K recorded.
-  if (insn.op === 'add' && dst.s.id !== 0 && src.s.t.mask === 0n) {
-    const k = src.s.t.value;
-    if (dst.s.delta === 0 && k <= 0x7fffffffn) r = { ...r, id: dst.s.id, delta: Number(k) };
+  if ((insn.op === 'add' || insn.op === 'sub') && dst.s.id !== 0 && src.s.t.mask === 0n) {
+    const k = BigInt.asIntN(64, src.s.t.value);
+    const v = insn.op === 'add' ? k : -k;
+    if (dst.s.delta === 0 && v >= -0x7fffffffn && v <= 0x7fffffffn)
+      r = { ...r, id: dst.s.id, delta: Number(v) };
   }
   return [next(setReg(s, insn.dst, { k: 'scalar', s: r }))];
 }
 
 const ptrName = (v: Val): string => (v.k === 'fp' ? 'fp' : v.k === 'ctx' ? 'ctx' : v.k);
 
-/** adjust_ptr_min_max_vals */
+/** check_reg_sane_offset */
+function saneOffset(
+  reg: { known: bigint | null; off: number; smin: bigint; smax: bigint },
+  name: string,
+): string | null {
+  if (reg.known !== null) {
+    const v = BigInt.asIntN(64, reg.known);
+    if (v >= MAX_VAR_OFF || v <= -MAX_VAR_OFF) return `math between ${name} pointer and ${v} is not allowed`;
+  }
+  if (reg.off >= MAX_VAR_OFF || reg.off <= -MAX_VAR_OFF)
+    return `${name} pointer offset ${reg.off} is not allowed`;
+  if (reg.smin === -(1n << 63n))
+    return `math between ${name} pointer and register with unbounded min value is not allowed`;
+  if (reg.smin <= -MAX_VAR_OFF || reg.smax >= MAX_VAR_OFF)
+    return `value ${reg.smin} makes ${name} pointer be out of bounds`;
+  return null;
+}
+
+/** adjust_reg_min_max_vals with a pointer operand, then adjust_ptr_min_max_vals */
 function ptrAlu(
   s: State,
   pc: number,
@@ -173,50 +184,41 @@ function ptrAlu(
   const d = insn.dst;
   const bad = (message: string): Outcome[] => [rejectAt(s, pc, { class: 'bad-access', message })];
   const op = insn.op;
+  const sym = `${OP_SYMBOL[op] ?? (op === 'add' ? '+' : op === 'sub' ? '-' : op)}=`;
   if (dst.k !== 'scalar' && src.k !== 'scalar') {
-    if (op === 'sub' && dst.k === src.k && (dst.k === 'fp' || dst.k === 'ctx'))
-      return [next(setReg(s, d, { k: 'scalar', s: SCALAR_UNKNOWN }))];
-    if (op === 'add' || op === 'sub')
-      return bad(`R${d} pointer ${op === 'add' ? '+=' : '-='} pointer prohibited`);
-    return bad(
-      op === 'and' || op === 'or' || op === 'xor'
-        ? `R${d} bitwise operator ${OP_SYMBOL[op]}= on pointer prohibited`
-        : `R${d} pointer arithmetic with ${OP_SYMBOL[op] ?? op}= operator prohibited`,
-    );
+    // Root may subtract pointers: the difference is an unknown scalar.
+    if (op === 'sub') return [next(setReg(s, d, { k: 'scalar', s: SCALAR_UNKNOWN }))];
+    return bad(`R${d} pointer ${sym} pointer prohibited`);
   }
+  if (insn.width === 32) return bad(`R${d} 32-bit pointer arithmetic prohibited`);
   let ptr = dst;
   let off: Scalar = src.k === 'scalar' ? src.s : SCALAR_UNKNOWN;
   if (dst.k === 'scalar') {
-    if (op === 'sub') return bad(`R${d} tried to subtract pointer from scalar`);
     ptr = src;
     off = dst.s;
   }
   if (ptr.k === 'obj' && ptr.maybeNull)
     return bad(`R${d} pointer arithmetic on ptr_or_null_ prohibited, null-check it first`);
-  if (op !== 'add' && op !== 'sub') {
-    if (op === 'and' || op === 'or' || op === 'xor')
-      return bad(`R${d} bitwise operator ${OP_SYMBOL[op]}= on pointer prohibited`);
-    return bad(`R${d} pointer arithmetic with ${OP_SYMBOL[op] ?? op}= operator prohibited`);
-  }
+  const name = ptrName(ptr);
+  const known = off.t.mask === 0n ? off.t.value : null;
+  const e1 = saneOffset({ known, off: off.delta, smin: off.smin, smax: off.smax }, name);
+  if (e1 !== null) return bad(e1);
+  const ptrOff = ptr.k === 'ctx' || ptr.k === 'fp' ? ptr.off : 0;
+  const e2 = saneOffset({ known: null, off: ptrOff, smin: 0n, smax: 0n }, name);
+  if (e2 !== null) return bad(e2);
+  if (op === 'sub' && dst.k === 'scalar') return bad(`R${d} tried to subtract pointer from scalar`);
   if (op === 'sub' && ptr.k === 'fp') return bad(`R${d} subtraction from stack pointer prohibited`);
+  if (op === 'and' || op === 'or' || op === 'xor')
+    return bad(`R${d} bitwise operator ${sym} on pointer prohibited`);
+  if (op !== 'add' && op !== 'sub') return bad(`R${d} pointer arithmetic with ${sym} operator prohibited`);
   if (ptr.k !== 'ctx' && ptr.k !== 'fp')
     return [unsupportedAt(s, pc, `an offset on a ${ptr.k === 'obj' ? 'kernel object' : 'callback'} pointer`)];
-  const name = ptrName(ptr);
-  // check_reg_sane_offset on the scalar, then on the pointer
-  if (off.delta !== 0 && off.delta >= MAX_VAR_OFF)
-    return bad(`${name} pointer offset ${off.delta} is not allowed`);
-  if (off.t.mask === 0n) {
-    const v = Number(BigInt.asIntN(64, off.t.value));
-    if (v >= MAX_VAR_OFF || v <= -MAX_VAR_OFF)
-      return bad(`math between ${name} pointer and ${v} is not allowed`);
-    const nv = op === 'add' ? ptr.off + v : ptr.off - v;
-    if (nv >= MAX_VAR_OFF || nv <= -MAX_VAR_OFF)
-      return bad(`value ${v} makes ${name} pointer be out of bounds`);
-    return [next(setReg(s, d, { ...ptr, off: nv }))];
-  }
-  if (off.smin === -(1n << 63n))
-    return bad(`math between ${name} pointer and register with unbounded min value is not allowed`);
-  return [unsupportedAt(s, pc, `a variable offset on a ${name} pointer`)];
+  if (known === null) return [unsupportedAt(s, pc, `a variable offset on a ${name} pointer`)];
+  const v = Number(BigInt.asIntN(64, known));
+  const nv = op === 'add' ? ptr.off + v : ptr.off - v;
+  const e3 = saneOffset({ known: null, off: nv, smin: 0n, smax: 0n }, name);
+  if (e3 !== null) return bad(e3);
+  return [next(setReg(s, d, { ...ptr, off: nv }))];
 }
 
 function jump(s: State, pc: number, insn: Extract<Insn, { kind: 'jmp' }>): Outcome[] {
@@ -260,15 +262,16 @@ function jump(s: State, pc: number, insn: Extract<Insn, { kind: 'jmp' }>): Outco
   const ptr = a.k === 'scalar' ? b : a;
   const other = a.k === 'scalar' ? a : b;
   const zero = other.k === 'scalar' && other.s.t.mask === 0n && other.s.t.value === 0n;
-  if ((op === 'jeq' || op === 'jne') && zero && ptr.k !== 'scalar') {
-    if (ptr.k === 'obj' && ptr.maybeNull) {
+  if ((op === 'jeq' || op === 'jne') && zero && ptr.k === 'obj') {
+    if (ptr.maybeNull) {
       const nul = nullBranch(s, ptr.id, ptr.ref, true);
       const non = nullBranch(s, ptr.id, ptr.ref, false);
       return op === 'jeq' ? both(non, nul) : both(nul, non);
     }
+    // reg_not_null: only a non-NULL object decides (not ctx, fp or func pointers).
     return op === 'jeq' ? both(s, null) : both(null, s);
   }
-  return both(s, s);
+  return both(s, { ...s });
 }
 
 /** mark_ptr_or_null_regs: every copy of the object becomes NULL (scalar 0, reference dropped) or non-NULL. */

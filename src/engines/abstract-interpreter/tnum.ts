@@ -113,3 +113,22 @@ export const tnumEq = (a: Tnum, b: Tnum): boolean => a.value === b.value && a.ma
 
 /** The kernel's `(0x..; 0x..)` print of a var_off. */
 export const tnumText = (a: Tnum): string => `(0x${a.value.toString(16)}; 0x${a.mask.toString(16)})`;
+
+const low = (bits: bigint): bigint => (1n << bits) - 1n;
+
+/** The smallest member of `t` at or above `c`, or null when there is none. */
+export function tnumNextAtLeast(t: Tnum, c: bigint): bigint | null {
+  if (c > U64) return null;
+  const d = (c & ~t.mask & U64) ^ t.value;
+  if (d === 0n) return c;
+  const h = BigInt(d.toString(2).length - 1);
+  if (((t.value >> h) & 1n) === 1n) return (c & ~low(h + 1n) & U64) | (t.value & low(h + 1n));
+  for (let p = h + 1n; p < 64n; p++) {
+    if (((t.mask >> p) & 1n) === 1n && ((c >> p) & 1n) === 0n)
+      return ((c >> (p + 1n)) << (p + 1n)) | (1n << p) | (t.value & low(p));
+  }
+  return null;
+}
+
+/** tnum_step: the smallest member of `t` above `z` (null: none). */
+export const tnumStep = (t: Tnum, z: bigint): bigint | null => tnumNextAtLeast(t, z + 1n);
