@@ -183,7 +183,8 @@ export function callKernelFn(
         ];
       return [next(afterCall({ ...s, preempt: s.preempt - 1 }, NONE))];
     case 'random-u32':
-      return [next(afterCall(s, SCALAR(scalarOfSize(4))))];
+      // RET_INTEGER: the verifier knows nothing of the u32 (no retval refinement for this helper).
+      return [next(afterCall(s, SCALAR()))];
     case 'time-u64':
       return [next(afterCall(s, SCALAR()))];
     case 'get-exception':
@@ -222,7 +223,7 @@ function loop(env: StepEnv, s: State, pc: number): Outcome[] {
     ];
   const skip: Outcome = { to: 'pc', pc: pc + 1, s: { ...afterCall(s, SCALAR()), key: s.key + '0' } };
   const regs: Val[] = Array.from({ length: 11 }, () => NONE);
-  regs[1] = SCALAR(scalarOfSize(4));
+  regs[1] = SCALAR(); // set_loop_callback_state: the index is an unknown scalar
   regs[2] = ctx;
   regs[10] = { k: 'fp', frame: s.frames.length, off: 0 };
   const frame: Frame = { subprog: cb.subprog, callsite: pc, callback: true, regs, stack: [] };

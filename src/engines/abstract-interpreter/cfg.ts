@@ -74,7 +74,15 @@ export function shapeOf(program: Program, profile: Profile, instrumented = false
       last !== undefined &&
       (last.kind === 'exit' || last.kind === 'ja' || (profile === 'rfc' && isThrow(last)));
     if (!endsOk)
-      return { ok: false, kind: 'reject', message: 'last insn is not an exit or jmp', insn: hi - 1 };
+      return {
+        ok: false,
+        kind: 'reject',
+        message:
+          profile === 'rfc'
+            ? 'last insn is not an exit or jmp or bpf_throw call'
+            : 'last insn is not an exit or jmp',
+        insn: hi - 1,
+      };
   }
   // check_btf_func
   const sp = subprogsOf(program);

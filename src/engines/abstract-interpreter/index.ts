@@ -54,9 +54,21 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
   const globalThrows = globalThrowsOf(shape, options, instrumented);
   const interp = new Interpreter(shape, options.profile, options.quirks, globalThrows, instrumented);
   const events: (Event | null)[] = [interp.summary(entryState(0, null), 0).event];
+  const ordered = options.quirks.includes('seed-global-order');
   for (const sp of shape.subprogs)
     if (sp.linkage === 'global' && sp.index !== 0) {
-      const sum = interp.summary(entryState(sp.index, sp.args), sp.index);
+      // seed-global-order: a global knows only the globals checked before it (no fix-up pass).
+      const own = ordered
+        ? new Interpreter(
+            shape,
+            options.profile,
+            options.quirks,
+            globalThrows.map((t, i) => t && i < sp.index),
+            instrumented,
+          )
+        : interp;
+      const sum = own.summary(entryState(sp.index, sp.args), sp.index);
+      if (own !== interp) mergeInto(interp, own);
       if (sum.throws) interp.canThrow[sp.index] = true;
       events.push(sum.event);
     }
@@ -65,6 +77,23 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
   const depthFail = checkMaxStackDepth(shape, interp.stackDepth);
   if (depthFail) return { verdict: depthFail, interp, globalThrows };
   return { verdict: { accepted: true }, interp, globalThrows };
+}
+
+/** Marks, canThrow and stack depths of `from` added to `to`. */
+function mergeInto(to: Interpreter, from: Interpreter): void {
+  for (const [pc, set] of from.marks) {
+    const into = to.marks.get(pc) ?? new Set();
+    for (const m of set) into.add(m);
+    to.marks.set(pc, into);
+  }
+  from.canThrow.forEach((t, i) => {
+    if (t) to.canThrow[i] = true;
+  });
+  from.stackDepth.forEach((d, i) => {
+    if (d > to.stackDepth[i]!) to.stackDepth[i] = d;
+  });
+  to.processed += from.processed;
+  to.states += from.states;
 }
 
 function factsOf(program: Program, interp: Interpreter): Facts {

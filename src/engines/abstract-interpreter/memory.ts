@@ -48,6 +48,8 @@ export function loadMem(env: StepEnv, s: State, pc: number, insn: Extract<Insn, 
   }
   if (base.k !== 'fp') return [unsupportedAt(s, pc, 'memory access')];
   const off = base.off + insn.off;
+  if (off % insn.size !== 0)
+    return [bad(s, pc, `misaligned stack access off 0+${base.off}+${insn.off} size ${insn.size}`)];
   if (off < -MAX_STACK || off + insn.size > 0)
     return [
       rejectAt(s, pc, {
@@ -98,6 +100,8 @@ export function storeMem(
   }
   if (base.k !== 'fp') return [unsupportedAt(s, pc, 'memory access')];
   const off = base.off + insn.off;
+  if (off % insn.size !== 0)
+    return [bad(s, pc, `misaligned stack access off 0+${base.off}+${insn.off} size ${insn.size}`)];
   if (off < -MAX_STACK || off + insn.size > 0)
     return [
       rejectAt(s, pc, {

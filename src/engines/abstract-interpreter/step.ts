@@ -312,6 +312,13 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
   const f = top(s);
   const depth = s.frames.length - 1;
   if (depth > 0) {
+    // The RFC checks open regions at every BPF_EXIT, in any frame.
+    if (env.profile === 'rfc') {
+      if (s.rcu)
+        return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_rcu_read_unlock is missing' })];
+      if (s.preempt > 0)
+        return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_preempt_enable is missing' })];
+    }
     if (f.callback) {
       const r0 = f.regs[0]!;
       if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
@@ -323,8 +330,11 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
           }),
         ];
       if (r0.s.smin < 0n || r0.s.smax > 1n) {
-        const range =
-          r0.s.t.mask === 0n ? `smin=${r0.s.smin} smax=${r0.s.smax}` : `smin=${r0.s.smin} smax=${r0.s.smax}`;
+        // verbose_invalid_scalar
+        const parts: string[] = [];
+        if (r0.s.smin > -(1n << 63n)) parts.push(`smin=${r0.s.smin}`);
+        if (r0.s.smax < (1n << 63n) - 1n) parts.push(`smax=${r0.s.smax}`);
+        const range = parts.length > 0 ? parts.join(' ') : 'unknown scalar value';
         return [
           rejectAt(s, pc, {
             class: 'bad-return',
@@ -337,6 +347,11 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
   }
   const r0 = f.regs[0]!;
   if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
+  if (env.profile === 'rfc') {
+    if (s.rcu) return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_rcu_read_unlock is missing' })];
+    if (s.preempt > 0)
+      return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_preempt_enable is missing' })];
+  }
   const leak = env.resourceAtExit(s);
   if (leak !== null) return [rejectAt(s, pc, leak)];
   if (r0.k !== 'scalar')
