@@ -25,7 +25,9 @@ describe('throwfuzz check: usage', () => {
   it('an unknown engine is a usage error', async () => {
     const run = await runCli('check', corpus('throw-main-cookie'), '--engine', 'nope');
     expect(run).toMatchObject({ code: 2, stdout: '' });
-    expect(run.stderr).toBe("throwfuzz: unknown engine 'nope' (engines: kernel, path-explorer)\n");
+    expect(run.stderr).toBe(
+      "throwfuzz: unknown engine 'nope' (engines: kernel, path-explorer, abstract-interpreter)\n",
+    );
   });
 
   it('--engine "" names no engine: a usage error, not a silent success', async () => {
@@ -34,7 +36,8 @@ describe('throwfuzz check: usage', () => {
       expect(run).toEqual({
         code: 2,
         stdout: '',
-        stderr: 'throwfuzz: --engine needs an engine name (engines: kernel, path-explorer)\n',
+        stderr:
+          'throwfuzz: --engine needs an engine name (engines: kernel, path-explorer, abstract-interpreter)\n',
       });
     }
   });
@@ -76,7 +79,8 @@ describe('throwfuzz check: usage', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'throwfuzz: --profile applies to model engines (path-explorer); none was asked for\n',
+      stderr:
+        'throwfuzz: --profile applies to model engines (path-explorer, abstract-interpreter); none was asked for\n',
     });
   });
 

@@ -61,7 +61,7 @@ describe('argv echoed in a usage error', () => {
     );
     expect(engine.code).toBe(2);
     expect(engine.stderr).toBe(
-      "throwfuzz: unknown engine 'k\\x1b[2J\\x00' (engines: kernel, path-explorer)\n",
+      "throwfuzz: unknown engine 'k\\x1b[2J\\x00' (engines: kernel, path-explorer, abstract-interpreter)\n",
     );
     const input = await runCli('run', join(root, 'corpus/examples/throw-in-main.s'), '--input', 'ctx\x07');
     expect(input).toEqual({ code: 2, stdout: '', stderr: 'throwfuzz: --input ctx\\x07: expected ctx=HEX\n' });

@@ -14,7 +14,7 @@ import type { Shape } from './cfg.js';
 import { resourceLeak, type Rejection } from './messages.js';
 import { SCALAR_UNKNOWN, scalarConst } from './scalar.js';
 import { NONE, setReg, stateKey, top, type Frame, type State, type Val } from './state.js';
-import { stepInsn, type StepEnv } from './step.js';
+import { stepInsn } from './step.js';
 
 /** A violation or an instruction outside the fragment, at its path key. */
 export interface Event {
@@ -99,11 +99,10 @@ export class Interpreter {
     const exits: State[] = [];
     let throws = false;
     const bestBox: { e: Event | null } = { e: null };
-    const depth = entry.frames.length - 1;
     const add = (pc: number, s: State): void => {
       if (bestBox.e !== null && s.key > bestBox.e.key) return; // nothing past it can come first
       let at = pending.get(pc);
-      if (at === undefined) pending.set(pc, (at = new Map()));
+      if (at === undefined) pending.set(pc, (at = new Map<string, State>()));
       const k = stateKey(s, this.liveOf(s, pc));
       const seen = at.get(k);
       if (seen === undefined || s.key < seen.key) at.set(k, s);
@@ -167,7 +166,6 @@ export class Interpreter {
       }
       pending.delete(pc);
     }
-    void depth;
     const b = bestBox.e;
     return { exits: b === null ? exits : exits.filter((e) => e.key < b.key), throws, event: b };
   }
@@ -191,9 +189,8 @@ export class Interpreter {
 
   /** One instruction on one state: its successors, with calls resolved through summaries. */
   private step(s: State, pc: number): Outcome[] {
-    const env: StepEnv = this;
     const out: Outcome[] = [];
-    for (const o of stepInsn(env, s, pc)) {
+    for (const o of stepInsn(this, s, pc)) {
       if (o.to !== 'call') {
         out.push(o);
         continue;

@@ -14,7 +14,7 @@ import {
 } from '../../bpf/kernel-functions.js';
 import type { Outcome } from './analyze.js';
 import { resourceLeak } from './messages.js';
-import { SCALAR_UNKNOWN, scalarOfSize, scalarURange } from './scalar.js';
+import { SCALAR_UNKNOWN, scalarURange } from './scalar.js';
 import { NONE, top, typeName, type Frame, type State, type Val } from './state.js';
 import { rejectAt, unsupportedAt, type StepEnv } from './step.js';
 
@@ -192,7 +192,7 @@ export function callKernelFn(
     case 'reset-exception':
       return [next(afterCall(s, SCALAR()))];
     case 'loop':
-      return loop(env, s, pc);
+      return loop(s, pc);
     default: {
       const never: never = fn.effect;
       throw new Error(`unknown effect ${String(never)}`);
@@ -201,7 +201,7 @@ export function callKernelFn(
 }
 
 /** bpf_loop: the state continues past the call first; the callback is entered after (push_callback_call). */
-function loop(env: StepEnv, s: State, pc: number): Outcome[] {
+function loop(s: State, pc: number): Outcome[] {
   const f = top(s);
   for (let r = 1; r <= 4; r++)
     if (f.regs[r]!.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: `R${r} !read_ok` })];
@@ -228,7 +228,6 @@ function loop(env: StepEnv, s: State, pc: number): Outcome[] {
   regs[10] = { k: 'fp', frame: s.frames.length, off: 0 };
   const frame: Frame = { subprog: cb.subprog, callsite: pc, callback: true, regs, stack: [] };
   const entry: State = { ...s, frames: [...s.frames, frame], key: s.key + '1' };
-  void env;
   return [skip, { to: 'call', s: entry, callee: cb.subprog, callback: true }];
 }
 

@@ -116,7 +116,7 @@ export function shapeOf(program: Program, profile: Profile, instrumented = false
     slotCount,
     subprogs: sp.subprogs,
     owner,
-    liveIn: liveness(insns, pcOf, insnAt, slotCount),
+    liveIn: liveness(insns, pcOf, slotCount),
   };
 }
 
@@ -171,12 +171,7 @@ function useDef(insn: Insn): { use: number; def: number } {
 }
 
 /** Live registers before each pc: one reverse pass (every jump goes forward in the fragment). */
-function liveness(
-  insns: readonly Insn[],
-  pcOf: readonly number[],
-  insnAt: Int32Array,
-  slotCount: number,
-): Int32Array {
+function liveness(insns: readonly Insn[], pcOf: readonly number[], slotCount: number): Int32Array {
   const liveIn = new Int32Array(slotCount + 1).fill(0x3ff);
   for (let i = insns.length - 1; i >= 0; i--) {
     const insn = insns[i]!;
@@ -193,7 +188,6 @@ function liveness(
     const { use, def } = useDef(insn);
     liveIn[pc] = (out & ~def) | use;
   }
-  void insnAt;
   return liveIn;
 }
 

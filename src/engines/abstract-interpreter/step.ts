@@ -140,7 +140,7 @@ function alu(s: State, pc: number, insn: Extract<Insn, { kind: 'alu' }>, next: N
   if (insn.op === 'mul') return [unsupportedAt(s, pc, 'ALU mul')];
   if (dst.k !== 'scalar' || src.k !== 'scalar') return ptrAlu(s, pc, insn, dst, src, next);
   if (insn.width === 32) return [unsupportedAt(s, pc, '32-bit ALU')];
-  if (!isScalarOp(insn.op)) return [unsupportedAt(s, pc, `ALU ${insn.op}`)];
+  if (!isScalarOp(insn.op)) return [unsupportedAt(s, pc, 'ALU operation')];
   let r = scalarAlu(insn.op, dst.s, src.s);
   // BPF_ADD_CONST: `rX += K` keeps rX linked to its copies with K recorded.
   if ((insn.op === 'add' || insn.op === 'sub') && dst.s.id !== 0 && src.s.t.mask === 0n) {
