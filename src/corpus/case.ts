@@ -57,8 +57,9 @@ export interface KernelExpectation {
 }
 
 /** What a model engine said under a profile and quirks. */
-export interface ModelExpectation {
-  readonly engine: ModelEngineName;
+/** What model engine N said (one member per engine, so `e.engine === NAME` narrows). */
+export interface ModelExpectationOf<N extends ModelEngineName> {
+  readonly engine: N;
   readonly profile: Profile;
   readonly quirks: readonly Quirk[];
   readonly accepted: boolean;
@@ -67,6 +68,8 @@ export interface ModelExpectation {
   /** SPEC §5's throws_exception, when the case pins it. */
   readonly throwsException?: boolean;
 }
+
+export type ModelExpectation = { readonly [N in ModelEngineName]: ModelExpectationOf<N> }[ModelEngineName];
 
 export type Expectation = KernelExpectation | ModelExpectation;
 

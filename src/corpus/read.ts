@@ -19,6 +19,7 @@ import {
   type Case,
   type CaseOptions,
   type Expectation,
+  type ModelExpectation,
   type Provenance,
 } from './case.js';
 
@@ -112,7 +113,7 @@ function expectation(at: CaseLine, rest: string, col: number, file: string): Exp
   if (!isProfile(profile!)) return bad(`unknown profile ${quoted(profile!)}`);
   for (const q of quirks) if (!isQuirk(q)) bad(`unknown quirk ${quoted(q)}`);
   const e = json(modelExpectationSchema, body, `case expect ${key}`, at, bodyCol, file);
-  return { engine: engine as ModelEngineName, profile, quirks: quirks as Quirk[], ...e };
+  return { engine: engine as ModelEngineName, profile, quirks: quirks as Quirk[], ...e } as ModelExpectation;
 }
 
 const KEYWORDS = ['provenance', 'options', 'expect', 'note'] as const;

@@ -12,7 +12,7 @@ export type { KernelClass, KernelResult, KernelRun, KernelStage } from './kernel
 export type { ExecutorFault } from './kernel/executor-client.js';
 
 /** The model engines (SPEC §4-§5). Engine B, `abstract-interpreter`, joins this union with its issue. */
-export type ModelEngineName = 'path-explorer';
+export type ModelEngineName = 'path-explorer' | 'abstract-interpreter';
 
 /** What a model engine verifies under. */
 export interface ModelOptions {

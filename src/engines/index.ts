@@ -9,6 +9,7 @@ import type { Profile, Quirk } from '../bpf/profile.js';
 import type { Program } from '../bpf/program.js';
 import type { EngineName, EngineResult, ModelEngine, ModelEngineName, ModelOptions } from './contract.js';
 import { kernelEngine, type KernelEngineDescriptor } from './kernel/engine.js';
+import { abstractInterpreter } from './abstract-interpreter/index.js';
 import { pathExplorer } from './path-explorer/index.js';
 
 export type {
@@ -21,7 +22,7 @@ export type {
 } from './contract.js';
 
 /** Every model engine, in the order the CLI lists them. */
-export const MODEL_ENGINES: readonly ModelEngine[] = [pathExplorer];
+export const MODEL_ENGINES: readonly ModelEngine[] = [pathExplorer, abstractInterpreter];
 
 /** The live kernel's descriptor (SPEC §8): opening it starts the executor, or says why it cannot. */
 export const KERNEL_ENGINE: KernelEngineDescriptor = kernelEngine();

@@ -1,0 +1,275 @@
+/**
+ * Calls: kfuncs and helpers (check_kfunc_call, check_helper_call), static subprograms and callbacks
+ * (check_func_call, push_callback_call: answered through summaries by the interpreter), globals
+ * (verified on their own: R1-R5 cleared, R0 unknown), and bpf_throw (process_bpf_exit_full at a throw,
+ * mark_chain_throw).
+ */
+import type { Insn } from '../../bpf/insn.js';
+import {
+  BPF_LOOP_ID,
+  GET_EXCEPTION_ID,
+  RESET_EXCEPTION_ID,
+  helperById,
+  kernelFnByName,
+} from '../../bpf/kernel-functions.js';
+import type { Outcome } from './analyze.js';
+import { resourceLeak } from './messages.js';
+import { SCALAR_UNKNOWN, scalarURange } from './scalar.js';
+import { NONE, top, typeName, type Frame, type State, type Val } from './state.js';
+import { rejectAt, unsupportedAt, type StepEnv } from './step.js';
+
+/** MAX_CALL_FRAMES */
+const MAX_FRAMES = 8;
+/** sizeof(struct bpf_cpumask), what a stack pointer passed to the release kfunc must cover. */
+const CPUMASK_SIZE = 40;
+
+const SCALAR = (s = SCALAR_UNKNOWN): Val => ({ k: 'scalar', s });
+
+/** R0 = result, R1-R5 cleared. */
+function afterCall(s: State, r0: Val): State {
+  const f = top(s);
+  const regs = f.regs.slice();
+  regs[0] = r0;
+  for (let r = 1; r <= 5; r++) regs[r] = NONE;
+  const frames = s.frames.slice();
+  frames[frames.length - 1] = { ...f, regs };
+  return { ...s, frames };
+}
+
+/** Every copy of a released object becomes an unknown scalar (release_reference, allow_ptr_leaks). */
+function dropRef(s: State, ref: number): State {
+  const conv = (v: Val): Val => (v.k === 'obj' && v.ref === ref ? SCALAR() : v);
+  const frames = s.frames.map((f) => ({
+    ...f,
+    regs: f.regs.map(conv),
+    stack: f.stack.map((slot) => (slot?.spill ? { ...slot, spill: conv(slot.spill) } : slot)),
+  }));
+  return { ...s, frames, refs: s.refs.filter((r) => r.id !== ref) };
+}
+
+/** Mark the whole frame chain of a throw (mark_chain_throw) and the throwing insn itself. */
+function markChain(env: StepEnv, s: State, pc: number): void {
+  const d = s.frames.length - 1;
+  env.mark(pc, d, top(s).subprog);
+  env.canThrow[top(s).subprog] = true;
+}
+
+export function callKernelFn(
+  env: StepEnv,
+  s: State,
+  pc: number,
+  insn: Extract<Insn, { kind: 'helper' } | { kind: 'kfunc' }>,
+): Outcome[] {
+  const f = top(s);
+  const fn = insn.kind === 'kfunc' ? kernelFnByName(insn.name) : helperById(insn.id);
+  if (fn === undefined || (fn.modelOnly && !env.instrumented))
+    return [unsupportedAt(s, pc, insn.kind === 'kfunc' ? `kfunc ${insn.name}` : `helper #${insn.id}`)];
+  const next = (st: State): Outcome => ({ to: 'pc', pc: pc + 1, s: st });
+  const reg = (r: number): Val => f.regs[r]!;
+  switch (fn.effect) {
+    case 'throw': {
+      // The cookie is the program's return value (mainline); the RFC's bpf_throw() takes none.
+      const cookie = reg(1);
+      if (env.profile === 'mainline' && cookie.k !== 'scalar')
+        return [
+          rejectAt(s, pc, {
+            class: 'bad-arg',
+            message: 'R1 is not a scalar',
+          }),
+        ];
+      const leak = resourceLeak(env.profile, 'bpf_throw', s.refs, s.rcu, s.preempt);
+      if (leak !== null) return [rejectAt(s, pc, leak)];
+      if (env.profile === 'mainline') {
+        const cb = s.frames.findIndex((fr) => fr.callback);
+        if (cb >= 0)
+          return [
+            rejectAt(s, pc, {
+              class: 'throw-in-callback',
+              message: `bpf_throw kfunc (insn ${pc}) cannot be called from callback subprog ${s.frames[cb]!.subprog}`,
+            }),
+          ];
+      }
+      markChain(env, s, pc);
+      return [{ to: 'throw', s }];
+    }
+    case 'acquire': {
+      const id = s.idGen + 1;
+      const st: State = { ...s, idGen: id, refs: [...s.refs, { id, insn: pc }] };
+      return [next(afterCall(st, { k: 'obj', id, ref: id, maybeNull: true }))];
+    }
+    case 'release': {
+      const p = reg(1);
+      switch (p.k) {
+        case 'none':
+          return [
+            rejectAt(s, pc, {
+              class: 'bad-access',
+              message: 'variable ? access var_off=(0x0; 0xffffffffffffffff) disallowed',
+            }),
+          ];
+        case 'ctx':
+          // check_func_arg_reg_off speaks first about a moved ctx pointer.
+          if (p.off < 0)
+            return [
+              rejectAt(s, pc, {
+                class: 'bad-access',
+                message: `negative offset ctx ptr R1 off=${p.off} disallowed`,
+              }),
+            ];
+          if (p.off !== 0)
+            return [
+              rejectAt(s, pc, {
+                class: 'bad-access',
+                message: `dereference of modified ctx ptr R1 off=${p.off} disallowed`,
+              }),
+            ];
+          return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
+        case 'scalar':
+        case 'func':
+          return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
+        case 'fp':
+          if (p.off + CPUMASK_SIZE > 0 || p.off < -512)
+            return [
+              rejectAt(s, pc, {
+                class: 'bad-access',
+                message: `invalid read from stack R1 off=${p.off} size=${CPUMASK_SIZE}`,
+              }),
+            ];
+          return [
+            rejectAt(s, pc, {
+              class: 'bad-arg',
+              message: 'release kernel function bpf_cpumask_release expects refcounted PTR_TO_BTF_ID',
+            }),
+          ];
+        case 'obj':
+          if (p.maybeNull)
+            return [
+              rejectAt(s, pc, { class: 'bad-arg', message: 'Possibly NULL pointer passed to trusted arg0' }),
+            ];
+          return [next(afterCall(dropRef(s, p.ref), NONE))];
+        default: {
+          const never: never = p;
+          throw new Error(`unknown value ${String(never)}`);
+        }
+      }
+    }
+    case 'rcu-lock':
+      if (s.rcu)
+        return [
+          rejectAt(s, pc, {
+            class: 'region-misuse',
+            message: 'nested rcu read lock (kernel function bpf_rcu_read_lock)',
+          }),
+        ];
+      return [next(afterCall({ ...s, rcu: true }, NONE))];
+    case 'rcu-unlock':
+      if (!s.rcu)
+        return [
+          rejectAt(s, pc, {
+            class: 'region-misuse',
+            message: 'unmatched rcu read unlock (kernel function bpf_rcu_read_unlock)',
+          }),
+        ];
+      return [next(afterCall({ ...s, rcu: false }, NONE))];
+    case 'preempt-disable':
+      return [next(afterCall({ ...s, preempt: s.preempt + 1 }, NONE))];
+    case 'preempt-enable':
+      if (s.preempt === 0)
+        return [
+          rejectAt(s, pc, {
+            class: 'region-misuse',
+            message: 'unmatched attempt to enable preemption (kernel function bpf_preempt_enable)',
+          }),
+        ];
+      return [next(afterCall({ ...s, preempt: s.preempt - 1 }, NONE))];
+    case 'random-u32':
+      // RET_INTEGER: the verifier knows nothing of the u32 (no retval refinement for this helper).
+      return [next(afterCall(s, SCALAR()))];
+    case 'time-u64':
+      return [next(afterCall(s, SCALAR()))];
+    case 'get-exception':
+      return [next(afterCall(s, SCALAR(scalarURange(0n, 1n))))];
+    case 'reset-exception':
+      return [next(afterCall(s, SCALAR()))];
+    case 'loop':
+      return loop(s, pc);
+    default: {
+      const never: never = fn.effect;
+      throw new Error(`unknown effect ${String(never)}`);
+    }
+  }
+}
+
+/** bpf_loop: the state continues past the call first; the callback is entered after (push_callback_call). */
+function loop(s: State, pc: number): Outcome[] {
+  const f = top(s);
+  for (let r = 1; r <= 4; r++)
+    if (f.regs[r]!.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: `R${r} !read_ok` })];
+  const nr = f.regs[1]!;
+  if (nr.k !== 'scalar') return [unsupportedAt(s, pc, 'a pointer as bpf_loop count')];
+  const cb = f.regs[2]!;
+  if (cb.k !== 'func')
+    return [rejectAt(s, pc, { class: 'bad-arg', message: `R2 type=${typeName(cb)} expected=func` })];
+  const ctx = f.regs[3]!;
+  const nullCtx = ctx.k === 'scalar' && ctx.s.t.mask === 0n && ctx.s.t.value === 0n;
+  if (!nullCtx && ctx.k !== 'fp')
+    return [rejectAt(s, pc, { class: 'bad-arg', message: `R3 type=${typeName(ctx)} expected=fp` })];
+  if (s.frames.length >= MAX_FRAMES)
+    return [
+      rejectAt(s, pc, {
+        class: 'call-depth',
+        message: `the call stack of ${s.frames.length + 1} frames is too deep`,
+      }),
+    ];
+  const skip: Outcome = { to: 'pc', pc: pc + 1, s: { ...afterCall(s, SCALAR()), key: s.key + '0' } };
+  const regs: Val[] = Array.from({ length: 11 }, () => NONE);
+  regs[1] = SCALAR(); // set_loop_callback_state: the index is an unknown scalar
+  regs[2] = ctx;
+  regs[10] = { k: 'fp', frame: s.frames.length, off: 0 };
+  const frame: Frame = { subprog: cb.subprog, callsite: pc, callback: true, regs, stack: [] };
+  const entry: State = { ...s, frames: [...s.frames, frame], key: s.key + '1' };
+  return [skip, { to: 'call', s: entry, callee: cb.subprog, callback: true }];
+}
+
+export function callSubprog(env: StepEnv, s: State, pc: number, target: number): Outcome[] {
+  const f = top(s);
+  const callee = env.shape.owner[target]!;
+  const sp = env.shape.subprogs[callee]!;
+  if (sp.linkage === 'global') {
+    for (let r = 1; r <= sp.args; r++) {
+      const v = f.regs[r]!;
+      if (v.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: `R${r} !read_ok` })];
+      if (v.k !== 'scalar')
+        return [
+          rejectAt(s, pc, {
+            class: 'bad-arg',
+            message: `Caller passes invalid args into func#${callee} ('${sp.name}')`,
+          }),
+        ];
+    }
+    if (env.globalThrows[callee] === true) {
+      if (!env.quirks.includes('seed-global-resources')) {
+        const leak = resourceLeak(env.profile, 'bpf_throw', s.refs, s.rcu, s.preempt);
+        if (leak !== null) return [rejectAt(s, pc, leak)];
+      }
+      markChain(env, s, pc);
+    }
+    const out: Outcome[] = [{ to: 'pc', pc: pc + 1, s: afterCall(s, SCALAR()) }];
+    if (env.globalThrows[callee] === true) out.push({ to: 'throw', s });
+    return out;
+  }
+  if (s.frames.length >= MAX_FRAMES)
+    return [
+      rejectAt(s, pc, {
+        class: 'call-depth',
+        message: `the call stack of ${s.frames.length + 1} frames is too deep`,
+      }),
+    ];
+  const regs: Val[] = Array.from({ length: 11 }, () => NONE);
+  for (let r = 1; r <= 5; r++) regs[r] = f.regs[r]!;
+  regs[10] = { k: 'fp', frame: s.frames.length, off: 0 };
+  const frame: Frame = { subprog: callee, callsite: pc, callback: false, regs, stack: [] };
+  return [{ to: 'call', s: { ...s, frames: [...s.frames, frame] }, callee, callback: false }];
+}
+
+export { BPF_LOOP_ID, GET_EXCEPTION_ID, RESET_EXCEPTION_ID };

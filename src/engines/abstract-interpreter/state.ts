@@ -1,0 +1,135 @@
+/**
+ * Abstract states: one per (instruction, path class). A state holds every call frame (registers and stack),
+ * the references and regions (global to the state, as in this kernel), and the smallest depth-first path
+ * key that reaches it (SPEC §4, Reporting).
+ */
+import { scalarKey, type Scalar } from './scalar.js';
+
+/** A register's abstract value (struct bpf_reg_state, the part the fragment needs). */
+export type Val =
+  | { readonly k: 'none' }
+  | { readonly k: 'scalar'; readonly s: Scalar }
+  | { readonly k: 'ctx'; readonly off: number }
+  | { readonly k: 'fp'; readonly frame: number; readonly off: number }
+  /** A referenced object: `id` links copies for the null check, `ref` is its reference (ref_obj_id). */
+  | { readonly k: 'obj'; readonly id: number; readonly ref: number; readonly maybeNull: boolean }
+  | { readonly k: 'func'; readonly subprog: number };
+
+export const NONE: Val = { k: 'none' };
+
+/** One 8-byte stack slot: a spilled register, or bytes (i: never written, m: misc, z: zero). */
+export interface Slot {
+  readonly spill: Val | null;
+  readonly bytes: string;
+}
+
+export interface Frame {
+  readonly subprog: number;
+  /** pc of the call (or bpf_loop) that made this frame; -1 for the entry frame. */
+  readonly callsite: number;
+  readonly callback: boolean;
+  readonly regs: readonly Val[];
+  /** Slot i covers fp-8(i+1) .. fp-8i-1. */
+  readonly stack: readonly (Slot | undefined)[];
+}
+
+export interface Ref {
+  readonly id: number;
+  readonly insn: number;
+}
+
+export interface State {
+  readonly frames: readonly Frame[];
+  readonly refs: readonly Ref[];
+  readonly rcu: boolean;
+  readonly preempt: number;
+  /** The id counter (env->id_gen): not part of the state's identity. */
+  readonly idGen: number;
+  /** Smallest depth-first path key reaching this state: '0' fall-through, '1' taken, per choice. */
+  readonly key: string;
+}
+
+export const top = (s: State): Frame => s.frames[s.frames.length - 1]!;
+
+export function withTop(s: State, f: Frame): State {
+  const frames = s.frames.slice();
+  frames[frames.length - 1] = f;
+  return { ...s, frames };
+}
+
+export function setReg(s: State, r: number, v: Val): State {
+  const f = top(s);
+  const regs = f.regs.slice();
+  regs[r] = v;
+  return withTop(s, { ...f, regs });
+}
+
+/** The value's printed type (reg_type_str). */
+export function typeName(v: Val): string {
+  switch (v.k) {
+    case 'none':
+      return '?';
+    case 'scalar':
+      return 'scalar';
+    case 'ctx':
+      return 'ctx';
+    case 'fp':
+      return 'fp';
+    case 'obj':
+      return v.maybeNull ? 'ptr_or_null_' : 'ptr_';
+    case 'func':
+      return 'func';
+    default: {
+      const never: never = v;
+      throw new Error(`unknown value ${String(never)}`);
+    }
+  }
+}
+
+/**
+ * The identity of a state for merging: equal keys have equal futures. Link ids and reference ids are
+ * renumbered by first appearance; registers dead at the frame's resume point are left out.
+ */
+export function stateKey(s: State, live: (frame: number) => number): string {
+  const ids = new Map<number, number>();
+  const id = (n: number): number => {
+    if (n === 0) return 0;
+    let m = ids.get(n);
+    if (m === undefined) {
+      m = ids.size + 1;
+      ids.set(n, m);
+    }
+    return m;
+  };
+  const val = (v: Val): string => {
+    switch (v.k) {
+      case 'none':
+        return '-';
+      case 'scalar':
+        return `s${scalarKey(v.s)}#${id(v.s.id)}+${v.s.delta}`;
+      case 'ctx':
+        return `c${v.off}`;
+      case 'fp':
+        return `f${v.frame}:${v.off}`;
+      case 'obj':
+        return `o${id(v.id)}r${id(v.ref)}${v.maybeNull ? '?' : ''}`;
+      case 'func':
+        return `F${v.subprog}`;
+      default: {
+        const never: never = v;
+        throw new Error(`unknown value ${String(never)}`);
+      }
+    }
+  };
+  const parts: string[] = [];
+  s.frames.forEach((f, i) => {
+    const mask = live(i);
+    parts.push(`|${f.subprog},${f.callsite},${f.callback ? 1 : 0}:`);
+    for (let r = 0; r < 10; r++) parts.push((mask >> r) & 1 ? val(f.regs[r]!) : '-', ',');
+    f.stack.forEach((slot, j) => {
+      if (slot !== undefined) parts.push(`[${j}${slot.bytes}${slot.spill ? val(slot.spill) : ''}]`);
+    });
+  });
+  parts.push(`R${s.refs.map((r) => `${id(r.id)}@${r.insn}`).join(',')}`, `L${s.rcu ? 1 : 0}${s.preempt}`);
+  return parts.join('');
+}
