@@ -96,7 +96,7 @@ describe('throwfuzz check: usage', () => {
     expect(run).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'throwfuzz: --profile applies to model engines (path-explorer); none was asked for\n',
+      stderr: `throwfuzz: --profile applies to model engines (${MODEL_ENGINES.map((e) => e.name).join(', ')}); none was asked for\n`,
     });
   });
 

@@ -131,7 +131,7 @@ describe('verdict', () => {
     ).toEqual(['verdict:path-explorer=ref-leak,path-explorer=ref-leak:message:none']);
   });
   it('two model engines (the second relabelled: data only): each against the kernel, and the pair', () => {
-    const second = (a: ModelAnswer): ModelAnswer => ({ ...a, engine: 'abstract-interpreter' as never });
+    const second = (a: ModelAnswer): ModelAnswer => ({ ...a, engine: 'abstract-interpreter' });
     const pe = answer(heldAtThrow);
     const leak = (message: string) =>
       withVerdict(pe, { accepted: false, class: 'ref-leak', message, insn: 3 });
