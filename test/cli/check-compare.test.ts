@@ -4,22 +4,66 @@ import type { Verdict } from '../../src/bpf/result.js';
 import { answerOf, compareAnswers, comparisonText, type Answer } from '../../src/cli/check-compare.js';
 import type { EngineResult } from '../../src/engines/contract.js';
 
-const accepted: Answer = { kind: 'verdict', accepted: true, class: null, message: null };
+const accepted: Answer = { kind: 'verdict', accepted: true, class: null, message: null, facts: null };
+const acceptedWith = (facts: string): Answer => ({
+  kind: 'verdict',
+  accepted: true,
+  class: null,
+  message: null,
+  facts,
+});
 const leak: Answer = {
   kind: 'verdict',
   accepted: false,
   class: 'ref-leak',
   message: 'bpf_throw would lead to reference leak',
+  facts: null,
 };
-const uninit: Answer = { kind: 'verdict', accepted: false, class: 'uninit', message: 'R2 !read_ok' };
+const uninit: Answer = {
+  kind: 'verdict',
+  accepted: false,
+  class: 'uninit',
+  message: 'R2 !read_ok',
+  facts: null,
+};
 const unreleased = (message: string): Answer => ({
   kind: 'verdict',
   accepted: false,
   class: 'ref-leak',
   message,
+  facts: null,
 });
 
 describe('compareAnswers', () => {
+  it('two model engines accepting with other facts differ, and the line shows both; the kernel has none', () => {
+    const a = acceptedWith('marks 8:outer 22:outer; can_throw main; stack main=24');
+    const b = acceptedWith('marks 8:outer; can_throw main; stack main=24');
+    const c = compareAnswers([
+      { engine: 'kernel', answer: accepted },
+      { engine: 'path-explorer', answer: a },
+      { engine: 'abstract-interpreter', answer: b },
+    ]);
+    expect(comparisonText(c)).toBe(
+      'differ: kernel accepted, path-explorer accepted (marks 8:outer 22:outer; can_throw main; stack main=24), ' +
+        'abstract-interpreter accepted (marks 8:outer; can_throw main; stack main=24)',
+    );
+    expect(
+      compareAnswers([
+        { engine: 'kernel', answer: accepted },
+        { engine: 'path-explorer', answer: a },
+      ]).kind,
+    ).toBe('agree');
+    expect(
+      compareAnswers([
+        { engine: 'path-explorer', answer: a },
+        {
+          engine: 'abstract-interpreter',
+          answer: acceptedWith('marks 8:outer 22:outer; can_throw main; stack main=24'),
+        },
+      ]).kind,
+    ).toBe('agree');
+  });
+
   it('agree when every engine with a verdict has the same verdict and class', () => {
     const c = compareAnswers([
       { engine: 'kernel', answer: leak },
