@@ -1,7 +1,7 @@
 /**
- * `npm run bench -- bugs`: how long a campaign of every model engine takes to find each quirk of SPEC §4,
- * switched on in one engine only (its signature reported as new), for every engine that reproduces it,
- * from 5 seeds, with the profile each quirk needs.
+ * `npm run bench -- bugs`: how long a campaign takes to find each quirk of SPEC §4, switched on in each
+ * model engine that reproduces it (that engine asked alone; its signature reported as new), from 5 seeds,
+ * with the profile each quirk needs.
  * Prints the median and the maximum time to the first finding whose signature names the quirk; a seed that
  * does not find it within the cap counts as the cap and is said.
  */
@@ -34,7 +34,7 @@ export async function timeToFind(
 ): Promise<number | null> {
   const settings: CampaignSettings = {
     runSeed: seed,
-    models: MODEL_ENGINES.map((e) => e.name),
+    models: [engine],
     kernel: false,
     profile,
     quirks: { [engine]: [quirk] },

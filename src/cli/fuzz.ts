@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { PROFILES, isProfile, type Profile } from '../bpf/profile.js';
-import { MODEL_ENGINES, modelEngine } from '../engines/index.js';
+import { CAMPAIGN_MODEL_ENGINES, MODEL_ENGINES, modelEngine } from '../engines/index.js';
 import { openKernelSession } from '../engines/kernel/index.js';
 import { readCorpusPrograms } from '../fuzz/corpus-files.js';
 import { mutationSeeds } from '../fuzz/mutation-seeds.js';
@@ -86,7 +86,11 @@ export function registerFuzz(cli: Command, ctx: CliContext): void {
     )
     .addOption(new Option('--max-cases <n>', 'stop after this many generated cases').argParser(parseCount))
     .option('--seed <seed>', 'run seed (default: from the clock, recorded in the report)')
-    .option('--engines <list>', `kernel, ${MODEL_ENGINES.map((e) => e.name).join(', ')}, or all`, 'all')
+    .option(
+      '--engines <list>',
+      `kernel, ${MODEL_ENGINES.map((e) => e.name).join(', ')}, or all`,
+      ['kernel', ...CAMPAIGN_MODEL_ENGINES].join(','),
+    )
     .option(
       '--profile <profile>',
       `profile the programs are generated and judged under (${PROFILES.join(', ')})`,

@@ -68,7 +68,8 @@ describe('the campaign', () => {
     ['seed-global-resources', 'mainline'],
     ['seed-loop-inline', 'rfc'],
   ];
-  // Switched on in one model engine only, with every model engine asked: the campaign tells them apart.
+  // Switched on in each model engine that reproduces it, that engine asked alone. With every model engine
+  // asked, an engine's own unsettled disagreements (issue #12) can hide the quirk's re-run check.
   const cases = MODEL_ENGINES.flatMap((e) =>
     quirks.filter(([q]) => e.quirks[q] === null).map(([q, p]) => [e.name, q, p] as const),
   );
@@ -77,7 +78,7 @@ describe('the campaign', () => {
       const signatures = new Set<string>();
       for (const seed of ['1', '2', '3', '4', '5']) {
         const s = settings(seed, {
-          models: MODEL_ENGINES.map((e) => e.name),
+          models: [engine],
           profile,
           quirks: { [engine]: [quirk] },
           beyond: 0,
