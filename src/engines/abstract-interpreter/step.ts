@@ -25,6 +25,8 @@ export interface StepEnv {
   readonly instrumented: boolean;
   readonly canThrow: boolean[];
   readonly stackDepth: number[];
+  /** Globals a reached call targets (the kernel's subprog aux `called`): only those are verified. */
+  readonly called: boolean[];
   mark(pc: number, frameDepth: number, subprog: number): void;
   resourceAtExit(s: State): Rejection | null;
   readonly marks: Map<number, Set<Exclude<Mark, 'none'>>>;
