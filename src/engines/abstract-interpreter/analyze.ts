@@ -46,6 +46,7 @@ export class Interpreter {
   readonly marks = new Map<number, Set<Exclude<Mark, 'none'>>>();
   readonly canThrow: boolean[];
   readonly stackDepth: number[];
+  readonly called: boolean[];
   processed = 0;
   states = 0;
   private readonly summaries = new Map<string, Summary>();
@@ -61,6 +62,7 @@ export class Interpreter {
   ) {
     this.canThrow = shape.subprogs.map(() => false);
     this.stackDepth = shape.subprogs.map(() => 0);
+    this.called = shape.subprogs.map(() => false);
   }
 
   mark(pc: number, frameDepth: number, subprog: number): void {

@@ -247,6 +247,8 @@ export function callSubprog(env: StepEnv, s: State, pc: number, target: number):
           }),
         ];
     }
+    // check_func_call: a global whose call passed the argument check is verified after main.
+    env.called[callee] = true;
     if (env.globalThrows[callee] === true) {
       if (!env.quirks.includes('seed-global-resources')) {
         const leak = resourceLeak(env.profile, 'bpf_throw', s.refs, s.rcu, s.preempt);

@@ -55,8 +55,17 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
   const interp = new Interpreter(shape, options.profile, options.quirks, globalThrows, instrumented);
   const events: (Event | null)[] = [interp.summary(entryState(0, null), 0).event];
   const ordered = options.quirks.includes('seed-global-order');
-  for (const sp of shape.subprogs)
-    if (sp.linkage === 'global' && sp.index !== 0) {
+  // do_check_subprogs: after main, only globals a reached call targets are verified (Linux 6.8+, the
+  // mainline profile), in index order, pass after pass while a pass verifies one (a global may reach a
+  // call to an earlier one). The first violation ends it; an unreached global is never verified (no
+  // marks, stack depth 0). The RFC's kernel (rfc) verified every global, in index order.
+  if (options.profile === 'rfc') interp.called.fill(true);
+  const verified = new Set<number>();
+  for (let fresh = events[0] === null; fresh;) {
+    fresh = false;
+    for (const sp of shape.subprogs) {
+      if (sp.linkage !== 'global' || sp.index === 0) continue;
+      if (!interp.called[sp.index] || verified.has(sp.index)) continue;
       // seed-global-order: a global knows only the globals checked before it (no fix-up pass).
       const own = ordered
         ? new Interpreter(
@@ -70,8 +79,17 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
       const sum = own.summary(entryState(sp.index, sp.args), sp.index);
       if (own !== interp) mergeInto(interp, own);
       if (sum.throws) interp.canThrow[sp.index] = true;
+      verified.add(sp.index);
+      fresh = true;
       events.push(sum.event);
+      if (sum.event !== null) break;
     }
+    if (events[events.length - 1] !== null) break;
+  }
+  // An unverified global's can_throw still comes from the throw reachability (SPEC §4).
+  for (const sp of shape.subprogs)
+    if (sp.linkage === 'global' && sp.index !== 0 && !verified.has(sp.index) && globalThrows[sp.index])
+      interp.canThrow[sp.index] = true;
   const first = events.find((e) => e !== null);
   if (first) return { verdict: first.verdict, interp, globalThrows };
   const depthFail = checkMaxStackDepth(shape, interp.stackDepth);
@@ -88,6 +106,9 @@ function mergeInto(to: Interpreter, from: Interpreter): void {
   }
   from.canThrow.forEach((t, i) => {
     if (t) to.canThrow[i] = true;
+  });
+  from.called.forEach((c, i) => {
+    if (c) to.called[i] = true;
   });
   from.stackDepth.forEach((d, i) => {
     if (d > to.stackDepth[i]!) to.stackDepth[i] = d;

@@ -53,7 +53,7 @@ export function loadMem(env: StepEnv, s: State, pc: number, insn: Extract<Insn, 
   if (off < -MAX_STACK || off + insn.size > 0)
     return [
       rejectAt(s, pc, {
-        class: 'stack',
+        class: stackBoundsClass(off),
         message: `invalid read from stack R${insn.src} off=${off} size=${insn.size}`,
       }),
     ];
@@ -105,7 +105,7 @@ export function storeMem(
   if (off < -MAX_STACK || off + insn.size > 0)
     return [
       rejectAt(s, pc, {
-        class: 'stack',
+        class: stackBoundsClass(off),
         message: `invalid write to stack R${insn.dst} off=${off} size=${insn.size}`,
       }),
     ];
@@ -135,3 +135,9 @@ export function storeMem(
 }
 
 export { SCALAR_UNKNOWN };
+
+/**
+ * check_stack_access_within_bounds rejects with EACCES either way; the class says which limit: past
+ * MAX_BPF_STACK below the frame it is the stack size, otherwise (above fp) a bad access.
+ */
+const stackBoundsClass = (off: number): 'stack' | 'bad-access' => (off < -MAX_STACK ? 'stack' : 'bad-access');

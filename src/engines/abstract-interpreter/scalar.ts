@@ -105,18 +105,16 @@ function updateBounds(r: Mut): void {
   r.smax = min(r.smax, s64(r.t.value | (r.t.mask & S64_MAX)));
   r.umin = max(r.umin, r.t.value);
   r.umax = min(r.umax, r.t.value | r.t.mask);
-  // The u64 range and the tnum may share a single value (__update_reg64_bounds).
-  if (r.t.mask === 0n || r.umin > r.umax) return;
+  // The u64 range and the tnum may share a single value (__update_reg64_bounds). The kernel applies the
+  // rule unconditionally: also to a constant tnum and to bounds that already contradict it (a dead branch
+  // then leaves a known value, not an empty range).
   const next = tnumStep(r.t, r.umin);
   const uminIn = (r.umin & ~r.t.mask & U64) === r.t.value;
   const tmax = r.t.value | r.t.mask;
   let known: bigint | null = null;
-  if (uminIn && (next === null || next > r.umax)) known = r.umin;
+  if (uminIn && next > r.umax) known = r.umin;
   else if (!uminIn && next === tmax) known = tmax;
-  else if (!uminIn && next !== null && next <= r.umax) {
-    const after = tnumStep(r.t, next);
-    if (after === null || after > r.umax) known = next;
-  }
+  else if (!uminIn && next <= r.umax && tnumStep(r.t, next) > r.umax) known = next;
   if (known !== null) Object.assign(r, { ...scalarConst(known), id: r.id, delta: r.delta });
 }
 
@@ -208,6 +206,33 @@ export function sync(s: Scalar): Scalar {
   boundOffset(r);
   updateBounds(r);
   return r;
+}
+
+/**
+ * reg_bounds_sanity_check after a branch's refinement: contradicting bounds (or bounds out of sync with a
+ * constant tnum) are a "REG INVARIANTS VIOLATION" the kernel reports as a verifier bug; without the test
+ * flag it then forgets the bounds (__mark_reg_unbounded, the tnum and link stay) and explores the branch
+ * anyway. The kernel never prunes a branch for empty bounds (only is_branch_taken decides).
+ */
+export function sanityChecked(s: Scalar): Scalar {
+  const t32 = tnumSubreg(s.t);
+  const bad =
+    s.umin > s.umax ||
+    s.smin > s.smax ||
+    s.u32min > s.u32max ||
+    s.s32min > s.s32max ||
+    (s.t.mask === 0n &&
+      (s.umin !== s.t.value ||
+        s.umax !== s.t.value ||
+        s.smin !== s64(s.t.value) ||
+        s.smax !== s64(s.t.value))) ||
+    (t32.mask === 0n &&
+      (s.u32min !== t32.value ||
+        s.u32max !== t32.value ||
+        s.s32min !== s32(t32.value) ||
+        s.s32max !== s32(t32.value)));
+  if (!bad) return s;
+  return { ...SCALAR_UNKNOWN, t: s.t, id: s.id, delta: s.delta };
 }
 
 /** The bounds contradict each other (a dead branch: reg_bounds_sanity_check would fail). */

@@ -10,7 +10,7 @@ import { branchTaken, negate, refine, type CondOp } from './branch.js';
 import { callKernelFn, callSubprog } from './calls.js';
 import type { Shape } from './cfg.js';
 import { loadMem, storeMem } from './memory.js';
-import { SCALAR_UNKNOWN, isEmpty, scalarConst, type Scalar } from './scalar.js';
+import { SCALAR_UNKNOWN, sanityChecked, scalarConst, type Scalar } from './scalar.js';
 import { NONE, setReg, top, type State, type Val } from './state.js';
 import type { Mark } from '../../bpf/result.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
@@ -25,6 +25,8 @@ export interface StepEnv {
   readonly instrumented: boolean;
   readonly canThrow: boolean[];
   readonly stackDepth: number[];
+  /** Globals a reached call targets (the kernel's subprog aux `called`): only those are verified. */
+  readonly called: boolean[];
   mark(pc: number, frameDepth: number, subprog: number): void;
   resourceAtExit(s: State): Rejection | null;
   readonly marks: Map<number, Set<Exclude<Mark, 'none'>>>;
@@ -247,8 +249,10 @@ function jump(s: State, pc: number, insn: Extract<Insn, { kind: 'jmp' }>): Outco
     if (taken === 1) return both(null, s);
     if (taken === 0) return both(s, null);
     const onSide = (o: CondOp): State | null => {
-      const [x, y] = refine(a.s, b.s, o);
-      if (isEmpty(x) || isEmpty(y)) return null;
+      const [rx, ry] = refine(a.s, b.s, o);
+      // reg_set_min_max: refined bounds that contradict are forgotten, never a reason to prune.
+      const x = sanityChecked(rx);
+      const y = sanityChecked(ry);
       let st = setLinked(s, a.s, x);
       if (insn.src.kind === 'reg') st = setLinked(setReg(st, insn.src.reg, { k: 'scalar', s: y }), b.s, y);
       st = setReg(st, insn.dst, { k: 'scalar', s: x });

@@ -130,5 +130,13 @@ export function tnumNextAtLeast(t: Tnum, c: bigint): bigint | null {
   return null;
 }
 
-/** tnum_step: the smallest member of `t` above `z` (null: none). */
-export const tnumStep = (t: Tnum, z: bigint): bigint | null => tnumNextAtLeast(t, z + 1n);
+/**
+ * tnum_step: the smallest member of `t` above `z`; at or past the largest member it answers that member
+ * (tmax), below the smallest it answers the smallest, as the kernel's does.
+ */
+export function tnumStep(t: Tnum, z: bigint): bigint {
+  const tmax = t.value | t.mask;
+  if (z >= tmax) return tmax;
+  if (z < t.value) return t.value;
+  return tnumNextAtLeast(t, z + 1n) ?? tmax;
+}

@@ -12,18 +12,16 @@ const SEED = 'engb';
 const COUNT = 1000;
 
 /**
- * Cases where the engines differ today. Almost all are facts: the stack depth recorded for a global
- * subprogram (this engine counts every access on an explored path; path-explorer reports less), and a few
- * rfc callbacks where the order of the region check and the return-range check differs.
+ * Cases where the engines differ today, exactly (a listed case that starts agreeing fails the test, so the
+ * list stays honest). Mostly facts: the stack depth or the marks recorded for a global subprogram, and a
+ * few rfc callbacks where the order of the region check and the return-range check differs.
  */
 const KNOWN: ReadonlySet<string> = new Set(
   (
-    'mainline:8 mainline:37 mainline:69 mainline:73 mainline:98 mainline:127 mainline:128 mainline:135 mainline:136 ' +
-    'mainline:168 mainline:185 mainline:240 mainline:258 mainline:297 mainline:322 mainline:336 mainline:386 ' +
-    'mainline:392 mainline:398 mainline:419 mainline:484 mainline:528 mainline:543 mainline:553 mainline:570 ' +
-    'mainline:582 mainline:626 mainline:713 mainline:726 mainline:744 mainline:774 mainline:792 mainline:825 ' +
-    'mainline:841 mainline:890 mainline:896 mainline:915 mainline:952 mainline:998 rfc:69 rfc:73 rfc:127 rfc:200 ' +
-    'rfc:202 rfc:208 rfc:282 rfc:356 rfc:792 rfc:915 rfc:927 rfc:952 rfc:964 rfc:990'
+    'mainline:69 mainline:73 mainline:127 mainline:128 mainline:240 mainline:258 mainline:297 mainline:322 ' +
+    'mainline:392 mainline:398 mainline:570 mainline:626 mainline:713 mainline:792 mainline:915 mainline:952 ' +
+    'mainline:998 rfc:69 rfc:73 rfc:127 rfc:200 rfc:202 rfc:208 rfc:282 rfc:356 rfc:792 rfc:915 rfc:927 ' +
+    'rfc:952 rfc:964 rfc:990'
   ).split(' '),
 );
 
@@ -42,7 +40,7 @@ describe('abstract-interpreter agrees with path-explorer on generated programs',
           JSON.stringify(a.facts) === JSON.stringify(b.facts);
         if (!same) disagree.push(`${profile}:${i}`);
       }
-      expect(disagree.filter((k) => !KNOWN.has(k))).toEqual([]);
+      expect(disagree).toEqual([...KNOWN].filter((k) => k.startsWith(`${profile}:`)));
       expect(COUNT - disagree.length).toBeGreaterThan(COUNT * 0.9);
     }, 120_000);
   }
