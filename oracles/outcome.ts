@@ -15,6 +15,7 @@
  * The cause is the throw path the reference run took on that input (signature.ts, throwPathCause), else a
  * static throw feature.
  */
+import { programFeatures } from '../src/bpf/features.js';
 import type { KernelOutcome, RunOutcome } from '../src/bpf/result.js';
 import type { Diff, Finding } from './finding.js';
 import type { InstrumentedRuns, Observation } from './observation.js';
@@ -22,7 +23,6 @@ import { isCrash, outcomeDiffs, type FieldDiff } from './outcome-compare.js';
 import { rewriteCannotLoad } from './rewrite-validity.js';
 import {
   engineLabel,
-  featuresOf,
   pickCause,
   signatureOf,
   THROW_CAUSES,
@@ -33,8 +33,10 @@ import {
 function causeOf(obs: Observation, reference: RunOutcome, diffs: readonly FieldDiff[]): Cause {
   // A rewrite that faults where the original did not: its slot past 512 bytes of stack (SPEC §5).
   const faults = diffs.some((d) => d.field === 'fault');
-  if (faults && featuresOf(obs.program).has('stack-512')) return 'stack-512';
-  return throwPathCause(obs.program, reference.unwound) ?? pickCause(featuresOf(obs.program), THROW_CAUSES);
+  if (faults && programFeatures(obs.program).has('stack-512')) return 'stack-512';
+  return (
+    throwPathCause(obs.program, reference.unwound) ?? pickCause(programFeatures(obs.program), THROW_CAUSES)
+  );
 }
 
 const asDiffs = (diffs: readonly FieldDiff[], actualFrom: string): Diff[] =>

@@ -15,20 +15,13 @@
  * An answer without a verdict (`unsupported`, `internal-error`) is not compared: an internal error is the
  * engine-fault oracle's. Programs outside the fragment on purpose (`beyond`) are judged by kernel health alone.
  */
+import { programFeatures } from '../src/bpf/features.js';
 import type { Mark } from '../src/bpf/result.js';
 import type { KernelClass, ModelAnswer } from '../src/engines/contract.js';
 import { sameMessage } from '../src/engines/projection.js';
 import type { Diff, Finding, Severity } from './finding.js';
 import type { Observation } from './observation.js';
-import {
-  engineLabel,
-  featuresOf,
-  joinedLabel,
-  pickCause,
-  signatureOf,
-  THROW_CAUSES,
-  verdictCause,
-} from './signature.js';
+import { engineLabel, joinedLabel, pickCause, signatureOf, THROW_CAUSES, verdictCause } from './signature.js';
 
 type Symptom =
   'extra-reject' | 'extra-mark' | 'mark-type' | 'class' | 'message' | 'lost-reject' | 'lost-mark';
@@ -118,7 +111,7 @@ export function precisionOracle(obs: Observation): Finding[] {
     const found = compare(exact, joined);
     if (found === null) continue;
     const [e, j] = [word(exact)!, word(joined)!];
-    const features = featuresOf(obs.program);
+    const features = programFeatures(obs.program);
     const marks =
       found.symptom === 'extra-mark' || found.symptom === 'lost-mark' || found.symptom === 'mark-type';
     const cause = marks ? pickCause(features, THROW_CAUSES) : verdictCause(features, [e, j]);

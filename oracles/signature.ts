@@ -11,7 +11,7 @@
  * would split one defect into as many buckets as programs. Only features that can cause the symptom compete,
  * in a fixed order, most specific first.
  */
-import { programFeatures, type Feature } from '../src/bpf/features.js';
+import type { Feature } from '../src/bpf/features.js';
 import type { Program } from '../src/bpf/program.js';
 import type { KernelClass, ModelAnswer } from '../src/engines/contract.js';
 import type { OracleName } from './finding.js';
@@ -105,6 +105,3 @@ export function throwPathCause(program: Program, unwound: readonly string[] | nu
   if (global) return 'throw-in-global';
   return statics ? 'throw-in-static' : 'throw-in-main';
 }
-
-/** The program's static features (computed once per program object: src/bpf/features.ts). */
-export const featuresOf: (program: Program) => ReadonlySet<Feature> = programFeatures;

@@ -9,12 +9,13 @@
  * - The slot of an instrumented run is the outcome oracle's (it differs from the reference's clear slot);
  *   here only the reference run's, so one defect is not reported by two oracles.
  */
+import { programFeatures } from '../src/bpf/features.js';
 import type { Feature } from '../src/bpf/features.js';
 import type { RunOutcome } from '../src/bpf/result.js';
 import type { Finding } from './finding.js';
 import type { Observation } from './observation.js';
 import { isCrash } from './outcome-compare.js';
-import { engineLabel, featuresOf, pickCause, signatureOf, THROW_CAUSES } from './signature.js';
+import { engineLabel, pickCause, signatureOf, THROW_CAUSES } from './signature.js';
 
 interface Problem {
   readonly symptom: string;
@@ -83,7 +84,7 @@ export function soundnessOracle(obs: Observation): Finding[] {
       if (!firstBySymptom.has(problem.symptom)) firstBySymptom.set(problem.symptom, { problem, outcome });
     }
   }
-  const features = featuresOf(obs.program);
+  const features = programFeatures(obs.program);
   return verifiers.flatMap((label) =>
     [...firstBySymptom.values()].map(({ problem, outcome }) => ({
       oracle: 'soundness' as const,

@@ -8,6 +8,7 @@
  * finding, or a classifier rule to add). Programs outside the fragment on purpose (`beyond`) are judged by
  * kernel health alone.
  */
+import { programFeatures } from '../src/bpf/features.js';
 import { layoutOf } from '../src/bpf/layout.js';
 import type { Program } from '../src/bpf/program.js';
 import type { KernelClass, KernelResult, ModelAnswer } from '../src/engines/contract.js';
@@ -16,7 +17,7 @@ import type { Diff, Finding } from './finding.js';
 import { sameData } from './outcome-compare.js';
 import type { Observation } from './observation.js';
 import { rewriteText } from './rewrite-text.js';
-import { engineLabel, featuresOf, signatureOf, THROW_CAUSES, pickCause, verdictCause } from './signature.js';
+import { engineLabel, signatureOf, THROW_CAUSES, pickCause, verdictCause } from './signature.js';
 
 /** What one side said, comparable: `accept` or a rejection with its class and message. */
 type Said =
@@ -118,7 +119,7 @@ function modelVsKernel(obs: Observation, answer: ModelAnswer): Finding | null {
           'verdict',
           sides,
           found.symptom,
-          verdictCause(featuresOf(obs.program), [word(a.said), word(b.said)]),
+          verdictCause(programFeatures(obs.program), [word(a.said), word(b.said)]),
         )
       : signatureOf(
           'verdict',
@@ -163,7 +164,7 @@ function modelVsModel(obs: Observation, first: ModelAnswer, second: ModelAnswer)
       })),
     };
   }
-  const features = featuresOf(obs.program);
+  const features = programFeatures(obs.program);
   const cause =
     found.symptom === 'facts' || found.symptom === 'rewrite'
       ? pickCause(features, THROW_CAUSES)
