@@ -47,6 +47,8 @@ export class Interpreter {
   readonly canThrow: boolean[];
   readonly stackDepth: number[];
   readonly called: boolean[];
+  /** Subprograms entered as bpf_loop callbacks (subprog_info is_cb), for check_max_stack_depth. */
+  readonly isCallback: boolean[];
   processed = 0;
   states = 0;
   private readonly summaries = new Map<string, Summary>();
@@ -63,6 +65,7 @@ export class Interpreter {
     this.canThrow = shape.subprogs.map(() => false);
     this.stackDepth = shape.subprogs.map(() => 0);
     this.called = shape.subprogs.map(() => false);
+    this.isCallback = shape.subprogs.map(() => false);
   }
 
   mark(pc: number, frameDepth: number, subprog: number): void {

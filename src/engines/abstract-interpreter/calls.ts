@@ -192,7 +192,7 @@ export function callKernelFn(
     case 'reset-exception':
       return [next(afterCall(s, SCALAR()))];
     case 'loop':
-      return loop(s, pc);
+      return loop(env, s, pc);
     default: {
       const never: never = fn.effect;
       throw new Error(`unknown effect ${String(never)}`);
@@ -201,7 +201,7 @@ export function callKernelFn(
 }
 
 /** bpf_loop: the state continues past the call first; the callback is entered after (push_callback_call). */
-function loop(s: State, pc: number): Outcome[] {
+function loop(env: StepEnv, s: State, pc: number): Outcome[] {
   const f = top(s);
   for (let r = 1; r <= 4; r++)
     if (f.regs[r]!.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: `R${r} !read_ok` })];
@@ -214,6 +214,8 @@ function loop(s: State, pc: number): Outcome[] {
   const nullCtx = ctx.k === 'scalar' && ctx.s.t.mask === 0n && ctx.s.t.value === 0n;
   if (!nullCtx && ctx.k !== 'fp')
     return [rejectAt(s, pc, { class: 'bad-arg', message: `R3 type=${typeName(ctx)} expected=fp` })];
+  // push_callback_call marks the callback (is_cb) before setup_func_entry checks the frames.
+  env.isCallback[cb.subprog] = true;
   if (s.frames.length >= MAX_FRAMES)
     return [
       rejectAt(s, pc, {

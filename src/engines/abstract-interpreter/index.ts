@@ -92,7 +92,7 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
       interp.canThrow[sp.index] = true;
   const first = events.find((e) => e !== null);
   if (first) return { verdict: first.verdict, interp, globalThrows };
-  const depthFail = checkMaxStackDepth(shape, interp.stackDepth);
+  const depthFail = checkMaxStackDepth(shape, options.profile, interp.stackDepth, interp.isCallback);
   if (depthFail) return { verdict: depthFail, interp, globalThrows };
   return { verdict: { accepted: true }, interp, globalThrows };
 }
@@ -109,6 +109,9 @@ function mergeInto(to: Interpreter, from: Interpreter): void {
   });
   from.called.forEach((c, i) => {
     if (c) to.called[i] = true;
+  });
+  from.isCallback.forEach((c, i) => {
+    if (c) to.isCallback[i] = true;
   });
   from.stackDepth.forEach((d, i) => {
     if (d > to.stackDepth[i]!) to.stackDepth[i] = d;

@@ -1,64 +1,114 @@
 /**
- * check_max_stack_depth: after do_check, a static walk of the call graph from main (calls and callback
- * loads) limits the chain to 8 frames and the combined stack of a chain to 512 bytes.
+ * check_max_stack_depth (check_max_stack_depth_subprog from main): after do_check, a static walk of the
+ * call graph. Starting at main's first instruction it scans each subprogram's instructions in order and
+ * descends into the target of every call and every callback load (bpf_pseudo_call, bpf_pseudo_func), then
+ * resumes after that instruction. Nothing stops it at a recursive call or at dead code: a self-call
+ * do_check never reached still runs the walk out of frames. Frames count from main (0) with one per
+ * descent, globals included; frame 8 is `the call stack of 8 frames is too deep !`. Each subprogram adds
+ * its stack depth rounded to 16 (the JIT's round_up_stack_depth), past 512 bytes `combined stack size of
+ * N calls is D. Too large`. Under mainline a bpf_throw met while the subprogram scanned, or one of its
+ * callers on the walk's stack, is a callback that do_check entered (`is_cb`, set by push_callback_call)
+ * is `bpf_throw kfunc (insn N) cannot be called from callback subprog S`.
  */
+import type { Profile } from '../../bpf/profile.js';
 import type { Verdict } from '../../bpf/result.js';
 import type { Shape } from './cfg.js';
 
+/** MAX_CALL_FRAMES */
 const MAX_FRAMES = 8;
+/** MAX_BPF_STACK */
 const MAX_STACK = 512;
 
 /** round_up_stack_depth with the JIT: multiples of 16. */
 const roundUp = (d: number): number => Math.ceil(d / 16) * 16;
 
+/** What the walk meets in a subprogram, in instruction order. */
+type Step =
+  { readonly kind: 'call'; readonly callee: number } | { readonly kind: 'throw'; readonly pc: number };
+
+/** One frame of the walk: the subprogram, the next step to take, the combined depth, a callback below. */
+interface WalkFrame {
+  readonly sub: number;
+  next: number;
+  readonly depth: number;
+  /** This subprogram or a caller on the walk's stack is a callback (the is_cb scan over ret_prog). */
+  readonly inCallback: boolean;
+}
+
 export function checkMaxStackDepth(
   shape: Extract<Shape, { ok: true }>,
+  profile: Profile,
   depths: readonly number[],
+  /** Subprograms do_check entered as callbacks (the kernel's subprog_info is_cb). */
+  isCallback: readonly boolean[],
 ): Verdict | null {
-  const callees: number[][] = shape.subprogs.map(() => []);
+  const steps: Step[][] = shape.subprogs.map(() => []);
   shape.insns.forEach((insn, i) => {
-    if (insn.kind !== 'call' && insn.kind !== 'ldfunc') return;
     const pc = shape.pcOf[i]!;
-    callees[shape.owner[pc]!]!.push(shape.owner[pc + insn.off + 1]!);
+    const list = steps[shape.owner[pc]!]!;
+    if (insn.kind === 'call' || insn.kind === 'ldfunc')
+      list.push({ kind: 'call', callee: shape.owner[pc + insn.off + 1]! });
+    // The RFC's kernel lets callbacks throw (SPEC §4).
+    else if (insn.kind === 'kfunc' && insn.name === 'bpf_throw' && profile === 'mainline')
+      list.push({ kind: 'throw', pc });
   });
-  // An explicit stack of (subprog, next callee index, depth so far): no recursion per call.
-  const stack: { sub: number; next: number; depth: number }[] = [
-    { sub: 0, next: 0, depth: roundUp(depths[0]!) },
-  ];
-  if (stack[0]!.depth > MAX_STACK)
-    return {
-      accepted: false,
-      class: 'stack',
-      message: `combined stack size of 1 calls is ${stack[0]!.depth}. Too large`,
-      insn: null,
-    };
-  let budget = 1_000_000;
-  while (stack.length > 0 && budget-- > 0) {
+  // The walk from a (subprogram, frame, depth, callback below) is the same wherever it starts, and it
+  // stops at its first violation: a tuple already walked to its end without one is skipped (the kernel
+  // walks it again; the answer is the same and the walk stays linear in the distinct tuples).
+  const clean = new Set<string>();
+  const tuple = (sub: number, frame: number, depth: number, cb: boolean): string =>
+    `${sub}/${frame}/${depth}/${cb ? 1 : 0}`;
+  // An explicit stack: no recursion per call.
+  const main = roundUp(depths[0]!);
+  if (main > MAX_STACK) return stackTooLarge(1, main);
+  const stack: WalkFrame[] = [{ sub: 0, next: 0, depth: main, inCallback: isCallback[0] === true }];
+  while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
-    const list = callees[top.sub]!;
+    const list = steps[top.sub]!;
     if (top.next >= list.length) {
+      clean.add(tuple(top.sub, stack.length - 1, top.depth, top.inCallback));
       stack.pop();
       continue;
     }
-    const callee = list[top.next++]!;
-    if (stack.some((e) => e.sub === callee)) continue; // recursion is do_check's to report
-    const frame = stack.length;
-    if (frame >= MAX_FRAMES)
-      return {
-        accepted: false,
-        class: 'call-depth',
-        message: `the call stack of ${frame} frames is too deep !`,
-        insn: null,
-      };
-    const depth = top.depth + roundUp(depths[callee]!);
-    if (depth > MAX_STACK)
-      return {
-        accepted: false,
-        class: 'stack',
-        message: `combined stack size of ${frame + 1} calls is ${depth}. Too large`,
-        insn: null,
-      };
-    stack.push({ sub: callee, next: 0, depth });
+    const step = list[top.next++]!;
+    switch (step.kind) {
+      case 'throw':
+        if (top.inCallback)
+          return {
+            accepted: false,
+            class: 'throw-in-callback',
+            message: `bpf_throw kfunc (insn ${step.pc}) cannot be called from callback subprog ${top.sub}`,
+            insn: null,
+          };
+        break;
+      case 'call': {
+        const frame = stack.length;
+        if (frame >= MAX_FRAMES)
+          return {
+            accepted: false,
+            class: 'call-depth',
+            message: `the call stack of ${frame} frames is too deep !`,
+            insn: null,
+          };
+        const depth = top.depth + roundUp(depths[step.callee]!);
+        if (depth > MAX_STACK) return stackTooLarge(frame + 1, depth);
+        const inCallback = top.inCallback || isCallback[step.callee] === true;
+        if (clean.has(tuple(step.callee, frame, depth, inCallback))) break;
+        stack.push({ sub: step.callee, next: 0, depth, inCallback });
+        break;
+      }
+      default: {
+        const never: never = step;
+        throw new Error(`unknown walk step ${String(never)}`);
+      }
+    }
   }
   return null;
 }
+
+const stackTooLarge = (calls: number, depth: number): Verdict => ({
+  accepted: false,
+  class: 'stack',
+  message: `combined stack size of ${calls} calls is ${depth}. Too large`,
+  insn: null,
+});

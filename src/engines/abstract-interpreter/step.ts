@@ -27,6 +27,8 @@ export interface StepEnv {
   readonly stackDepth: number[];
   /** Globals a reached call targets (the kernel's subprog aux `called`): only those are verified. */
   readonly called: boolean[];
+  /** Subprograms a reached bpf_loop call enters as its callback (push_callback_call sets is_cb). */
+  readonly isCallback: boolean[];
   mark(pc: number, frameDepth: number, subprog: number): void;
   resourceAtExit(s: State): Rejection | null;
   readonly marks: Map<number, Set<Exclude<Mark, 'none'>>>;
