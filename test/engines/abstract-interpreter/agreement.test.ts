@@ -19,6 +19,8 @@ const KNOWN_DIFFERENCES: Record<string, string> = {
     'a bounded loop: path-explorer follows it, this engine answers unsupported',
   'kernel/linked-live-only-caller-frame.s':
     'rewrite verdict: path-explorer refines only live linked registers in caller frames; this engine refines all',
+  'kernel/too-complex-jump-sequence.s':
+    "path-explorer reproduces the kernel's pending-state limit (push_stack); this engine does not model it (docs: Documented choices)",
   'runtime/loop-throw-rfc.rewrite.s':
     'a rewrite with 32-bit jumps: unsupported here, path-explorer goes further',
 };
