@@ -13,7 +13,8 @@ import type { Mark, Verdict } from '../../bpf/result.js';
 import type { Shape } from './cfg.js';
 import { resourceLeak, type Rejection } from './messages.js';
 import { SCALAR_UNKNOWN, scalarConst } from './scalar.js';
-import { NONE, setReg, stateKey, top, type Frame, type State, type Val } from './state.js';
+import { NONE, setReg, top, type Frame, type State, type Val } from './state.js';
+import { KeyCache, stateKey } from './state-key.js';
 import { stepInsn } from './step.js';
 
 /** A violation or an instruction outside the fragment, at its path key. */
@@ -52,6 +53,7 @@ export class Interpreter {
   processed = 0;
   states = 0;
   private readonly summaries = new Map<string, Summary>();
+  private readonly keys = new KeyCache();
 
   constructor(
     readonly shape: Extract<Shape, { ok: true }>,
@@ -89,7 +91,7 @@ export class Interpreter {
   /** The summary of entering `subprog` (its frame already pushed on `entry`). */
   summary(entry: State, subprog: number): Summary {
     const start = this.shape.subprogs[subprog]!.startPc;
-    const ck = `${subprog}@${stateKey(entry, this.liveOf(entry, start))}`;
+    const ck = `${subprog}@${stateKey(entry, this.liveOf(entry, start), this.keys)}`;
     const known = this.summaries.get(ck);
     if (known !== undefined) return known;
     const result = this.run({ ...entry, key: '' }, subprog);
@@ -108,7 +110,7 @@ export class Interpreter {
       if (bestBox.e !== null && s.key > bestBox.e.key) return; // nothing past it can come first
       let at = pending.get(pc);
       if (at === undefined) pending.set(pc, (at = new Map<string, State>()));
-      const k = stateKey(s, this.liveOf(s, pc));
+      const k = stateKey(s, this.liveOf(s, pc), this.keys);
       const seen = at.get(k);
       if (seen === undefined || s.key < seen.key) at.set(k, s);
     };

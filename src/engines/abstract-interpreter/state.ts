@@ -3,7 +3,7 @@
  * the references and regions (global to the state, as in this kernel), and the smallest depth-first path
  * key that reaches it (SPEC §4, Reporting).
  */
-import { scalarKey, type Scalar } from './scalar.js';
+import type { Scalar } from './scalar.js';
 
 /** A register's abstract value (struct bpf_reg_state, the part the fragment needs). */
 export type Val =
@@ -84,52 +84,4 @@ export function typeName(v: Val): string {
       throw new Error(`unknown value ${String(never)}`);
     }
   }
-}
-
-/**
- * The identity of a state for merging: equal keys have equal futures. Link ids and reference ids are
- * renumbered by first appearance; registers dead at the frame's resume point are left out.
- */
-export function stateKey(s: State, live: (frame: number) => number): string {
-  const ids = new Map<number, number>();
-  const id = (n: number): number => {
-    if (n === 0) return 0;
-    let m = ids.get(n);
-    if (m === undefined) {
-      m = ids.size + 1;
-      ids.set(n, m);
-    }
-    return m;
-  };
-  const val = (v: Val): string => {
-    switch (v.k) {
-      case 'none':
-        return '-';
-      case 'scalar':
-        return `s${scalarKey(v.s)}#${id(v.s.id)}+${v.s.delta}`;
-      case 'ctx':
-        return `c${v.off}`;
-      case 'fp':
-        return `f${v.frame}:${v.off}`;
-      case 'obj':
-        return `o${id(v.id)}r${id(v.ref)}${v.maybeNull ? '?' : ''}`;
-      case 'func':
-        return `F${v.subprog}`;
-      default: {
-        const never: never = v;
-        throw new Error(`unknown value ${String(never)}`);
-      }
-    }
-  };
-  const parts: string[] = [];
-  s.frames.forEach((f, i) => {
-    const mask = live(i);
-    parts.push(`|${f.subprog},${f.callsite},${f.callback ? 1 : 0}:`);
-    for (let r = 0; r < 10; r++) parts.push((mask >> r) & 1 ? val(f.regs[r]!) : '-', ',');
-    f.stack.forEach((slot, j) => {
-      if (slot !== undefined) parts.push(`[${j}${slot.bytes}${slot.spill ? val(slot.spill) : ''}]`);
-    });
-  });
-  parts.push(`R${s.refs.map((r) => `${id(r.id)}@${r.insn}`).join(',')}`, `L${s.rcu ? 1 : 0}${s.preempt}`);
-  return parts.join('');
 }
