@@ -21,18 +21,55 @@ interface Run {
   readonly globalThrows: readonly boolean[];
 }
 
+/**
+ * The globals whose `throws` a global's own analysis can read: those called from it or from the static
+ * subprograms and callbacks it reaches (a global's analysis does not enter another global).
+ */
+function globalsRead(shape: OkShape): number[][] {
+  const callees: number[][] = shape.subprogs.map(() => []);
+  shape.insns.forEach((insn, i) => {
+    if (insn.kind !== 'call' && insn.kind !== 'ldfunc') return;
+    const pc = shape.pcOf[i]!;
+    callees[shape.owner[pc]!]!.push(shape.owner[pc + insn.off + 1]!);
+  });
+  return shape.subprogs.map((root) => {
+    const read = new Set<number>();
+    const seen = new Set<number>([root.index]);
+    const todo = [root.index];
+    for (let sub = todo.pop(); sub !== undefined; sub = todo.pop())
+      for (const c of callees[sub]!) {
+        if (shape.subprogs[c]!.linkage === 'global') read.add(c);
+        else if (!seen.has(c)) {
+          seen.add(c);
+          todo.push(c);
+        }
+      }
+    return [...read].sort((a, b) => a - b);
+  });
+}
+
 /** Which globals may throw: own throws plus calls to throwing globals, to a fixpoint (or index order). */
 function globalThrowsOf(shape: OkShape, options: ModelOptions, instrumented: boolean): boolean[] {
   const n = shape.subprogs.length;
   const throws: boolean[] = new Array<boolean>(n).fill(false);
   const ordered = options.quirks.includes('seed-global-order');
+  const reads = globalsRead(shape);
+  // A global's answer depends only on the throws it reads: a later round with the same ones reuses it.
+  const last = new Map<number, { readonly reads: string; readonly throws: boolean }>();
   for (let round = 0; round < n + 1; round++) {
     let changed = false;
     for (const sp of shape.subprogs) {
       if (sp.linkage !== 'global' || sp.index === 0) continue;
-      const interp = new Interpreter(shape, options.profile, options.quirks, throws, instrumented);
-      const sum = interp.summary(entryState(sp.index, sp.args), sp.index);
-      if (sum.throws && !throws[sp.index]) {
+      const key = reads[sp.index]!.map((g) => (throws[g] === true ? '1' : '0')).join('');
+      const known = last.get(sp.index);
+      let spThrows: boolean;
+      if (known !== undefined && known.reads === key) spThrows = known.throws;
+      else {
+        const interp = new Interpreter(shape, options.profile, options.quirks, throws, instrumented);
+        spThrows = interp.summary(entryState(sp.index, sp.args), sp.index).throws;
+        last.set(sp.index, { reads: key, throws: spThrows });
+      }
+      if (spThrows && !throws[sp.index]) {
         throws[sp.index] = true;
         changed = true;
       }
