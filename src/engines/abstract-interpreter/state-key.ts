@@ -32,21 +32,23 @@ const OBJECT_CACHE_LIMIT = 100_000;
 export class KeyCache {
   private readonly scalarText = new Map<string, number>();
   private readonly frameText = new Map<string, number>();
-  private scalarOf = new Map<Scalar, number>();
+  private scalarOf = new Map<Scalar, string>();
   private readonly stackText = new Map<string, number>();
   private frameOf = new Map<Frame, FrameKey>();
   private stackOf = new Map<Frame['stack'], StackKey>();
 
-  private scalar(s: Scalar): number {
-    let n = this.scalarOf.get(s);
-    if (n === undefined) {
-      const text = scalarKey(s);
-      n = this.scalarText.get(text);
-      if (n === undefined) this.scalarText.set(text, (n = this.scalarText.size));
+  /** A scalar's text in a frame template: its interned bounds and its delta (the link id goes to the list). */
+  private scalar(s: Scalar): string {
+    let text = this.scalarOf.get(s);
+    if (text === undefined) {
+      const bounds = scalarKey(s);
+      let n = this.scalarText.get(bounds);
+      if (n === undefined) this.scalarText.set(bounds, (n = this.scalarText.size));
+      text = `s${n}+${s.delta}`;
       if (this.scalarOf.size >= OBJECT_CACHE_LIMIT) this.scalarOf = new Map();
-      this.scalarOf.set(s, n);
+      this.scalarOf.set(s, text);
     }
-    return n;
+    return text;
   }
 
   private val(v: Val, ids: number[]): string {
@@ -55,7 +57,7 @@ export class KeyCache {
         return '-';
       case 'scalar':
         ids.push(v.s.id);
-        return `s${this.scalar(v.s)}+${v.s.delta}`;
+        return this.scalar(v.s);
       case 'ctx':
         return `c${v.off}`;
       case 'fp':
