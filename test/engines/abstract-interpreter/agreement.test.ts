@@ -15,8 +15,6 @@ const QUIRK_SETS: Quirk[][] = [[], ['seed-global-order'], ['seed-global-resource
 
 /** Programs on which the two engines differ today, with the reason (the goal is an empty list). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'kernel/linked-delta-known-bits.s':
-    'a bounded loop: path-explorer follows it, this engine answers unsupported',
   'kernel/linked-live-only-caller-frame.s':
     'rewrite verdict: path-explorer refines only live linked registers in caller frames; this engine refines all',
   'runtime/loop-throw-rfc.rewrite.s':

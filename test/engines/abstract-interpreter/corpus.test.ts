@@ -7,10 +7,7 @@ import { abstractInterpreter } from '../../../src/engines/abstract-interpreter/i
 import { corpusCases, normId, verdictLine } from './corpus-files.js';
 
 /** Cases this engine does not answer as the kernel does yet, each with the reason. */
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  'kernel/linked-delta-known-bits.s':
-    'a bounded loop (back-edge): outside the fragment, answered unsupported',
-};
+const KNOWN_DIFFERENCES: Record<string, string> = {};
 
 describe('abstract-interpreter agrees with the kernel on the corpus', () => {
   const cases = corpusCases().filter(({ c }) => c.expectations.some((e) => e.engine === 'kernel'));
