@@ -17,8 +17,6 @@ const QUIRK_SETS: Quirk[][] = [[], ['seed-global-order'], ['seed-global-resource
 const KNOWN_DIFFERENCES: Record<string, string> = {
   'kernel/linked-live-only-caller-frame.s':
     'rewrite verdict: path-explorer refines only live linked registers in caller frames; this engine refines all',
-  'runtime/loop-throw-rfc.rewrite.s':
-    'a rewrite with 32-bit jumps: unsupported here, path-explorer goes further',
 };
 
 function answerOf(engine: ModelEngineName, program: Program, profile: Profile, quirks: Quirk[]) {
