@@ -117,7 +117,7 @@ export function shapeOf(program: Program, profile: Profile, instrumented = false
     slotCount,
     subprogs: sp.subprogs,
     owner,
-    liveIn: liveness(insns, pcOf, slotCount),
+    liveIn: liveness(insns, pcOf, slotCount, instrumented),
   };
 }
 
@@ -171,21 +171,30 @@ function useDef(insn: Insn): { use: number; def: number } {
   }
 }
 
-/** Live registers before each pc: one reverse pass (every jump goes forward in the fragment). */
-function liveness(insns: readonly Insn[], pcOf: readonly number[], slotCount: number): Int32Array {
+/**
+ * Live registers before each pc: one reverse pass (every jump goes forward in the fragment). Instrumented,
+ * bpf_throw returns (SPEC §6) and what follows it stays live.
+ */
+function liveness(
+  insns: readonly Insn[],
+  pcOf: readonly number[],
+  slotCount: number,
+  instrumented: boolean,
+): Int32Array {
   const liveIn = new Int32Array(slotCount + 1).fill(0x3ff);
   for (let i = insns.length - 1; i >= 0; i--) {
     const insn = insns[i]!;
     const pc = pcOf[i]!;
     const next = pc + (insn.kind === 'lddw' || insn.kind === 'ldfunc' ? 2 : 1);
     let out = 0;
-    const ends = insn.kind === 'exit' || insn.kind === 'ja' || isThrow(insn);
+    const throws = isThrow(insn) && !instrumented;
+    const ends = insn.kind === 'exit' || insn.kind === 'ja' || throws;
     if (!ends) out |= next <= slotCount ? liveIn[next]! : 0;
     if (insn.kind === 'ja' || insn.kind === 'jmp') {
       const t = pc + insn.off + 1;
       out |= t > pc && t <= slotCount ? liveIn[t]! : 0x3ff;
     }
-    if (isThrow(insn)) out = 0;
+    if (throws) out = 0;
     const { use, def } = useDef(insn);
     liveIn[pc] = (out & ~def) | use;
   }
