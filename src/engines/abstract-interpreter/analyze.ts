@@ -101,8 +101,11 @@ export class Interpreter {
     const exits: State[] = [];
     let throws = false;
     const bestBox: { e: Event | null } = { e: null };
+    // Instrumented, a bpf_throw that ends a subprogram falls through into the next one's instructions.
+    let end = sp.endPc;
     const add = (pc: number, s: State): void => {
       if (bestBox.e !== null && s.key > bestBox.e.key) return; // nothing past it can come first
+      if (pc >= end) end = pc + 1;
       let at = pending.get(pc);
       if (at === undefined) pending.set(pc, (at = new Map<string, State>()));
       const k = stateKey(s, this.liveOf(s, pc));
@@ -114,7 +117,7 @@ export class Interpreter {
     };
     add(sp.startPc, entry);
     const done = new Map<number, Set<string>>();
-    for (let pc = sp.startPc; pc < sp.endPc; pc++) {
+    for (let pc = sp.startPc; pc < end; pc++) {
       const at = pending.get(pc);
       if (at === undefined) continue;
       let iterations = 0;

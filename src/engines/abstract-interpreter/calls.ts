@@ -77,6 +77,16 @@ export function callKernelFn(
             message: 'R1 is not a scalar',
           }),
         ];
+      // Instrumented (SPEC §6, verifying a rewrite): bpf_throw only records the exception in the slot and
+      // returns, a void kfunc (R0 not set, R1-R5 clobbered). The checks that belong to the throw's unwinding
+      // (resources held, a throw inside a callback: process_bpf_exit_full, check_max_stack_depth_subprog) do not apply;
+      // what the path still holds is checked where it exits. The following instruction runs: it may be the
+      // next subprogram's first (an unmarked throw that ends a subprogram under rfc) or none at all.
+      if (env.instrumented) {
+        if (pc + 1 >= env.shape.slotCount)
+          return [unsupportedAt(s, pc + 1, `no instruction at pc ${pc + 1}`)];
+        return [next(afterCall(s, NONE))];
+      }
       const leak = resourceLeak(env.profile, 'bpf_throw', s.refs, s.rcu, s.preempt);
       if (leak !== null) return [rejectAt(s, pc, leak)];
       if (env.profile === 'mainline') {

@@ -224,6 +224,8 @@ function ptrAlu(
 }
 
 function jump(s: State, pc: number, insn: Extract<Insn, { kind: 'jmp' }>): Outcome[] {
+  // Outside the fragment (SPEC §3), and only now that a path reaches it (cfg.ts defers it here).
+  if (insn.width === 32) return [unsupportedAt(s, pc, '32-bit jumps')];
   const f = top(s);
   const a = f.regs[insn.dst]!;
   if (a.k === 'none') return [rejectAt(s, pc, notInit(insn.dst))];

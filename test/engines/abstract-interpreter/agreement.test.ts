@@ -14,12 +14,7 @@ import { corpusCases, verdictLine } from './corpus-files.js';
 const QUIRK_SETS: Quirk[][] = [[], ['seed-global-order'], ['seed-global-resources'], ['seed-loop-inline']];
 
 /** Programs on which the two engines differ today, with the reason (the goal is an empty list). */
-const KNOWN_DIFFERENCES: Record<string, string> = {
-  'kernel/linked-live-only-caller-frame.s':
-    'rewrite verdict: path-explorer refines only live linked registers in caller frames; this engine refines all',
-  'runtime/loop-throw-rfc.rewrite.s':
-    'a rewrite with 32-bit jumps: unsupported here, path-explorer goes further',
-};
+const KNOWN_DIFFERENCES: Record<string, string> = {};
 
 function answerOf(engine: ModelEngineName, program: Program, profile: Profile, quirks: Quirk[]) {
   const a = modelEngine(engine).verify(program, { profile, quirks });
