@@ -64,6 +64,21 @@ export function setReg(s: State, r: number, v: Val): State {
   return withTop(s, { ...f, regs });
 }
 
+/**
+ * assign_scalar_id_before_mov: a scalar about to be copied (a mov, a spill) gets a fresh link id when it
+ * has none and is not a constant. An id that carries a delta (BPF_ADD_CONST) is dropped first: a link
+ * holds one delta at most.
+ */
+export function withIdBeforeMov(s: State, r: number): State {
+  const v = top(s).regs[r];
+  if (v?.k !== 'scalar') return s;
+  let sc = v.s.delta !== 0 ? { ...v.s, id: 0, delta: 0 } : v.s;
+  let idGen = s.idGen;
+  if (sc.id === 0 && sc.t.mask !== 0n) sc = { ...sc, id: ++idGen };
+  if (sc === v.s) return s;
+  return setReg({ ...s, idGen }, r, { k: 'scalar', s: sc });
+}
+
 /** The value's printed type (reg_type_str). */
 export function typeName(v: Val): string {
   switch (v.k) {

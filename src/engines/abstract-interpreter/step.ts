@@ -11,7 +11,7 @@ import { callKernelFn, callSubprog } from './calls.js';
 import type { Shape } from './cfg.js';
 import { loadMem, storeMem } from './memory.js';
 import { SCALAR_UNKNOWN, sanityChecked, scalarConst, type Scalar } from './scalar.js';
-import { NONE, setReg, top, type State, type Val } from './state.js';
+import { NONE, setReg, top, withIdBeforeMov, type State, type Val } from './state.js';
 import type { Mark } from '../../bpf/result.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
 import type { Rejection } from './messages.js';
@@ -120,15 +120,11 @@ function alu(s: State, pc: number, insn: Extract<Insn, { kind: 'alu' }>, next: N
   } else src = { k: 'scalar', s: scalarConst(BigInt(insn.src.imm)) };
   if (insn.op === 'mov') {
     if (insn.width === 32) return [unsupportedAt(s, pc, '32-bit ALU')];
-    if (insn.src.kind === 'reg' && src.k === 'scalar' && insn.src.reg !== insn.dst) {
-      // A copy shares a link id with its source (mov64 of a non-constant scalar).
-      let st = s;
-      let v = src.s;
-      if (v.id === 0 && !(v.t.mask === 0n)) {
-        v = { ...v, id: s.idGen + 1 };
-        st = setReg({ ...s, idGen: s.idGen + 1 }, insn.src.reg, { k: 'scalar', s: v });
-      }
-      return [next(setReg(st, insn.dst, { k: 'scalar', s: v }))];
+    if (insn.src.kind === 'reg' && src.k === 'scalar') {
+      // A copy shares a link id with its source (mov64 of a non-constant scalar); a source linked with a
+      // delta leaves that link first (assign_scalar_id_before_mov).
+      const st = withIdBeforeMov(s, insn.src.reg);
+      return [next(setReg(st, insn.dst, top(st).regs[insn.src.reg]!))];
     }
     return [next(setReg(s, insn.dst, src))];
   }
