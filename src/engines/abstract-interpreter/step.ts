@@ -14,7 +14,7 @@ import { SCALAR_UNKNOWN, sanityChecked, scalarConst, type Scalar } from './scala
 import { NONE, setReg, top, type State, type Val } from './state.js';
 import type { Mark } from '../../bpf/result.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
-import type { Rejection } from './messages.js';
+import { regionLeakRfc, unreleased, type Rejection } from './messages.js';
 
 /** What the step needs from the interpreter. */
 export interface StepEnv {
@@ -97,6 +97,21 @@ export function stepInsn(env: StepEnv, s: State, pc: number): Outcome[] {
 
 type Next = (st: State, to?: number) => Outcome;
 
+/**
+ * assign_scalar_id_before_mov: before a scalar is copied (`rX = rY`, or spilled to the stack) its link
+ * is made: a register that went through `rY += K` loses its link (one delta per link), then a
+ * non-constant register without one gets a fresh id, which the copy shares.
+ */
+export function idBeforeMov(s: State, reg: number, v0: Scalar): { s: State; v: Scalar } {
+  let v = v0.delta !== 0 ? { ...v0, id: 0, delta: 0 } : v0;
+  let st = s;
+  if (v.id === 0 && v.t.mask !== 0n) {
+    v = { ...v, id: s.idGen + 1 };
+    st = { ...s, idGen: s.idGen + 1 };
+  }
+  return { s: v === v0 ? st : setReg(st, reg, { k: 'scalar', s: v }), v };
+}
+
 const OP_SYMBOL: Record<string, string> = {
   and: '&',
   or: '|',
@@ -122,12 +137,7 @@ function alu(s: State, pc: number, insn: Extract<Insn, { kind: 'alu' }>, next: N
     if (insn.width === 32) return [unsupportedAt(s, pc, '32-bit ALU')];
     if (insn.src.kind === 'reg' && src.k === 'scalar' && insn.src.reg !== insn.dst) {
       // A copy shares a link id with its source (mov64 of a non-constant scalar).
-      let st = s;
-      let v = src.s;
-      if (v.id === 0 && !(v.t.mask === 0n)) {
-        v = { ...v, id: s.idGen + 1 };
-        st = setReg({ ...s, idGen: s.idGen + 1 }, insn.src.reg, { k: 'scalar', s: v });
-      }
+      const { s: st, v } = idBeforeMov(s, insn.src.reg, src.s);
       return [next(setReg(st, insn.dst, { k: 'scalar', s: v }))];
     }
     return [next(setReg(s, insn.dst, src))];
@@ -316,12 +326,14 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
   const f = top(s);
   const depth = s.frames.length - 1;
   if (depth > 0) {
-    // The RFC checks open regions at every BPF_EXIT, in any frame.
     if (env.profile === 'rfc') {
-      if (s.rcu)
-        return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_rcu_read_unlock is missing' })];
-      if (s.preempt > 0)
-        return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_preempt_enable is missing' })];
+      // The RFC's process_bpf_exit_full, before prepare_func_exit: the regions at every BPF_EXIT, then
+      // check_reference_leak, which in a callback's frame reports the references the callback acquired
+      // itself (callback_ref); only then the callback's return range.
+      const leak =
+        regionLeakRfc(s.rcu, s.preempt) ??
+        (f.callback ? unreleased(s.refs.filter((r) => r.cb === depth)) : null);
+      if (leak !== null) return [rejectAt(s, pc, leak)];
     }
     if (f.callback) {
       const r0 = f.regs[0]!;
@@ -351,11 +363,6 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
   }
   const r0 = f.regs[0]!;
   if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
-  if (env.profile === 'rfc') {
-    if (s.rcu) return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_rcu_read_unlock is missing' })];
-    if (s.preempt > 0)
-      return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_preempt_enable is missing' })];
-  }
   const leak = env.resourceAtExit(s);
   if (leak !== null) return [rejectAt(s, pc, leak)];
   if (r0.k !== 'scalar')
