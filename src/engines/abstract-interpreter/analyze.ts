@@ -203,15 +203,18 @@ export class Interpreter {
       const caller = top(s);
       const callerDepth = s.frames.length - 1;
       const sum = this.summary(o.s, o.callee);
+      // The callee's keys extend the entry's own key: for a callback that is the caller's key plus the
+      // `1` of entering it (push_callback_call), so its paths come after the one continuing past the call.
+      const base = o.s.key;
       if (sum.event !== null)
-        out.push({ to: 'event', key: s.key + sum.event.key, verdict: sum.event.verdict });
+        out.push({ to: 'event', key: base + sum.event.key, verdict: sum.event.verdict });
       if (sum.throws) {
         this.mark(pc, callerDepth, caller.subprog);
         this.canThrow[caller.subprog] = true;
         out.push({ to: 'throw', s });
       }
       for (const e of sum.exits) {
-        const key = s.key + e.key;
+        const key = base + e.key;
         const callee = top(e);
         const frames = e.frames.slice(0, -1);
         const back = frames[frames.length - 1]!;

@@ -104,7 +104,9 @@ export function callKernelFn(
     }
     case 'acquire': {
       const id = s.idGen + 1;
-      const st: State = { ...s, idGen: id, refs: [...s.refs, { id, insn: pc }] };
+      // acquire_reference_state in the RFC's kernel: a callback's own references are tagged with its frame.
+      const cb = env.profile === 'rfc' && f.callback ? s.frames.length - 1 : 0;
+      const st: State = { ...s, idGen: id, refs: [...s.refs, { id, insn: pc, cb }] };
       return [next(afterCall(st, { k: 'obj', id, ref: id, maybeNull: true }))];
     }
     case 'release': {

@@ -36,6 +36,11 @@ export interface Frame {
 export interface Ref {
   readonly id: number;
   readonly insn: number;
+  /**
+   * rfc: the depth of the callback frame that acquired it directly (the RFC's `callback_ref`), which
+   * must release it before its exit; 0 otherwise, and always 0 under mainline.
+   */
+  readonly cb: number;
 }
 
 export interface State {
@@ -145,6 +150,9 @@ export function stateKey(s: State, live: (frame: number) => number): string {
       if (slot !== undefined) parts.push(`[${j}${slot.bytes}${slot.spill ? val(slot.spill) : ''}]`);
     });
   });
-  parts.push(`R${s.refs.map((r) => `${id(r.id)}@${r.insn}`).join(',')}`, `L${s.rcu ? 1 : 0}${s.preempt}`);
+  parts.push(
+    `R${s.refs.map((r) => `${id(r.id)}@${r.insn}^${r.cb}`).join(',')}`,
+    `L${s.rcu ? 1 : 0}${s.preempt}`,
+  );
   return parts.join('');
 }

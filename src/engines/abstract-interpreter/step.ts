@@ -14,7 +14,7 @@ import { SCALAR_UNKNOWN, sanityChecked, scalarConst, type Scalar } from './scala
 import { NONE, setReg, top, withIdBeforeMov, type State, type Val } from './state.js';
 import type { Mark } from '../../bpf/result.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
-import type { Rejection } from './messages.js';
+import { regionLeakRfc, unreleased, type Rejection } from './messages.js';
 
 /** What the step needs from the interpreter. */
 export interface StepEnv {
@@ -314,12 +314,14 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
   const f = top(s);
   const depth = s.frames.length - 1;
   if (depth > 0) {
-    // The RFC checks open regions at every BPF_EXIT, in any frame.
     if (env.profile === 'rfc') {
-      if (s.rcu)
-        return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_rcu_read_unlock is missing' })];
-      if (s.preempt > 0)
-        return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_preempt_enable is missing' })];
+      // The RFC's process_bpf_exit_full, before prepare_func_exit: the regions at every BPF_EXIT, then
+      // check_reference_leak, which in a callback's frame reports the references the callback acquired
+      // itself (callback_ref); only then the callback's return range.
+      const leak =
+        regionLeakRfc(s.rcu, s.preempt) ??
+        (f.callback ? unreleased(s.refs.filter((r) => r.cb === depth)) : null);
+      if (leak !== null) return [rejectAt(s, pc, leak)];
     }
     if (f.callback) {
       const r0 = f.regs[0]!;
@@ -349,11 +351,6 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
   }
   const r0 = f.regs[0]!;
   if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
-  if (env.profile === 'rfc') {
-    if (s.rcu) return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_rcu_read_unlock is missing' })];
-    if (s.preempt > 0)
-      return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_preempt_enable is missing' })];
-  }
   const leak = env.resourceAtExit(s);
   if (leak !== null) return [rejectAt(s, pc, leak)];
   if (r0.k !== 'scalar')
