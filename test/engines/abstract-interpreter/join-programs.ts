@@ -16,7 +16,7 @@ const reg = fc.constantFrom(...REGS);
 const slot = fc.constantFrom(...SLOTS);
 const small = fc.oneof(fc.integer({ min: 0, max: 12 }), fc.constantFrom(255, 256, 0x7fffffff, -1, -8));
 const jumpTo = fc.oneof(
-  { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 3 },
+  { arbitrary: fc.integer({ min: 1, max: 6 }), weight: 6 },
   { arbitrary: fc.constantFrom(100, 101), weight: 1 },
 );
 
@@ -47,10 +47,14 @@ const item: fc.Arbitrary<Item> = fc.oneof(
     .map(([r, op, rhs, ahead]) => ({ jump: `if ${r} ${op} ${rhs} goto`, ahead })),
 );
 
+/** rA becomes an unknown byte, so the branch on it is undecided and two states meet after it. */
+const fresh = (a: string): Item => ({ text: `${a} = *(u8 *)(r6 +${REGS.indexOf(a) * 4})` });
+
 /** `rB = K1; if rA op K goto +1; rB = K2`: rB tells the two paths apart, which a join forgets. */
 const select: fc.Arbitrary<Item[]> = fc
   .tuple(reg, reg, fc.constantFrom(...COND), small, small, small)
   .map(([a, b, op, k, k1, k2]) => [
+    fresh(a),
     { text: `${b} = ${k1}` },
     { jump: `if ${a} ${op} ${k} goto`, ahead: 2 },
     { text: `${b} = ${k2}` },
@@ -67,6 +71,7 @@ const selectThenCheck: fc.Arbitrary<Item[]> = fc
     fc
       .constantFrom(100, 101)
       .map((end) => [
+        fresh(a),
         { text: `${b} = ${k1}` },
         { jump: `if ${a} ${op} ${k} goto`, ahead: 2 },
         { text: `${b} = ${k2}` },
@@ -76,13 +81,62 @@ const selectThenCheck: fc.Arbitrary<Item[]> = fc
       ]),
   );
 
+/**
+ * A select made on a stack slot (spilled constants, or zero bytes against a spill, meet at the join), then
+ * a guard on the value read back, often an (in)equality with one of the two.
+ */
+const zeroOr = fc.oneof(fc.constant(0), small);
+const spilledSelect: fc.Arbitrary<Item[]> = fc
+  .tuple(reg, reg, slot, fc.constantFrom(...COND), small, zeroOr, zeroOr, fc.array(item, { maxLength: 2 }))
+  .filter(([a, b]) => a !== b)
+  .chain(([a, b, o, op, k, k1, k2, middle]) =>
+    fc
+      .tuple(
+        fc.oneof(fc.constantFrom('==', '!='), fc.constantFrom(...COND)),
+        fc.oneof(fc.constantFrom(k1, k2), small),
+        fc.constantFrom(100, 101),
+      )
+      .map(([op2, k3, end]) => [
+        fresh(a),
+        { text: `*(u64 *)(r10 ${o}) = ${k1}` },
+        { jump: `if ${a} ${op} ${k} goto`, ahead: 2 },
+        { text: `*(u64 *)(r10 ${o}) = ${k2}` },
+        ...middle,
+        { text: `${b} = *(u64 *)(r10 ${o})` },
+        { jump: `if ${b} ${op2} ${k3} goto`, ahead: end },
+      ]),
+  );
+
+/**
+ * rC is a copy of rA on one path and of rB on the other (link ids that differ at the join); a branch on
+ * rA then guards rC, which only the copies of rA follow.
+ */
+const linkedSelect: fc.Arbitrary<Item[]> = fc
+  .tuple(reg, reg, reg, fc.constantFrom(...COND), small, fc.constantFrom(...COND), small)
+  .filter(([a, b, c]) => a !== b && b !== c && a !== c)
+  .chain(([a, b, c, op, k, op2, k2]) =>
+    fc
+      .constantFrom(100, 101)
+      .map((end) => [
+        fresh(a),
+        fresh(b),
+        { text: `${c} = ${a}` },
+        { jump: `if ${b} ${op} ${k} goto`, ahead: 2 },
+        { text: `${c} = ${b}` },
+        { jump: `if ${a} ${op2} ${k2} goto`, ahead: 2 },
+        { jump: `if ${c} ${op2} ${k2} goto`, ahead: end },
+      ]),
+  );
+
 const items = (min: number, max: number): fc.Arbitrary<Item[]> =>
   fc
     .array(
       fc.oneof(
-        { arbitrary: item.map((i) => [i]), weight: 4 },
+        { arbitrary: item.map((i) => [i]), weight: 3 },
         { arbitrary: select, weight: 1 },
         { arbitrary: selectThenCheck, weight: 1 },
+        { arbitrary: spilledSelect, weight: 1 },
+        { arbitrary: linkedSelect, weight: 1 },
       ),
       {
         minLength: min,
@@ -115,8 +169,8 @@ function render(items: readonly Item[], prefix: string): string[] {
 /** A whole program: main's body, an optional bpf_loop over a callback body, the bad ends it jumps to. */
 export const joinProgram: fc.Arbitrary<string> = fc
   .record({
-    body: items(3, 20),
-    loop: fc.option(items(0, 6), { nil: null }),
+    body: items(1, 6),
+    loop: fc.option(items(0, 4), { nil: null }),
     count: fc.integer({ min: 1, max: 6 }),
   })
   .map(({ body, loop, count }) => {

@@ -5,12 +5,16 @@
  * what the exact one rejects for a safety reason nor leaves a callsite unmarked that the exact one marks.
  */
 import fc from 'fast-check';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateCase } from '../../../generators/case.js';
 import type { Profile } from '../../../src/bpf/profile.js';
 import type { Program } from '../../../src/bpf/program.js';
 import type { ModelResult } from '../../../src/bpf/result.js';
 import { parseProgram } from '../../../src/bpf/text/parse.js';
+import { printProgram } from '../../../src/bpf/text/print.js';
 import { scalarAlu, type ScalarOp } from '../../../src/engines/abstract-interpreter/alu.js';
 import { joinScalar, tnumUnion } from '../../../src/engines/abstract-interpreter/join.js';
 import {
@@ -25,6 +29,7 @@ import { tnumRange } from '../../../src/engines/abstract-interpreter/tnum.js';
 import { modelEngine } from '../../../src/engines/index.js';
 import { runCase } from '../../../src/fuzz/pipeline.js';
 import type { CampaignSettings } from '../../../src/fuzz/settings.js';
+import { runCli } from '../../cli/helpers.js';
 import { joinProgram } from './join-programs.js';
 
 const ai = modelEngine('abstract-interpreter');
@@ -85,7 +90,8 @@ const correlated = (end: string[]): Program =>
       '    exit',
     ].join('\n'),
   );
-const nullRead = correlated(['    r3 = 0', '    r0 = *(u64 *)(r3 +0)', '    exit']);
+const NULL_READ_END = ['    r3 = 0', '    r0 = *(u64 *)(r3 +0)', '    exit'];
+const nullRead = correlated(NULL_READ_END);
 const throwing = correlated(['    r1 = 1', '    call bpf_throw', '    r0 = 0', '    exit']);
 
 /** A bpf_loop callback adds one to a counter on the caller's stack; past 100 the program reads NULL. */
@@ -201,6 +207,19 @@ describe('join mode on programs', () => {
   });
 });
 
+describe('throwfuzz check --join', () => {
+  it('answers with the joined analysis of engine B', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'throwfuzz-')), 'join.s');
+    writeFileSync(file, printProgram(nullRead));
+    const exact = await runCli('check', '--engine', 'abstract-interpreter', '--json', file);
+    const joined = await runCli('check', '--engine', 'abstract-interpreter', '--join', '--json', file);
+    expect(exact.code).toBe(0);
+    expect(joined.stderr).toBe('');
+    expect(exact.stdout).toContain('"accepted": true');
+    expect(joined.stdout).toContain("R3 invalid mem access 'scalar'");
+  });
+});
+
 describe('the precision oracle on a joined answer from the pipeline', () => {
   const settings: CampaignSettings = {
     runSeed: 'join',
@@ -274,12 +293,12 @@ describe('join mode is sound against the exact analysis', () => {
   it('random programs built for joins (branches over ctx scalars, spills, a bpf_loop counter)', () => {
     let differs = 0;
     fc.assert(
-      fc.property(joinProgram, (text) => {
+      fc.property(joinProgram, fc.constantFrom<Profile>('mainline', 'rfc'), (text, profile) => {
         const p = parse(text);
-        const exact = exactOf(p);
-        const joined = joinedOf(p);
+        const exact = exactOf(p, profile);
+        const joined = joinedOf(p, profile);
         if (JSON.stringify(exact.verdict) !== JSON.stringify(joined.verdict)) differs++;
-        expect(unsound(exact, joined), text).toBeNull();
+        expect(unsound(exact, joined), `${profile}\n${text}`).toBeNull();
       }),
       { numRuns: 1500, seed: 20260 },
     );
