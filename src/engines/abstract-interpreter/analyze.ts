@@ -11,6 +11,7 @@ import type { Insn } from '../../bpf/insn.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
 import type { Mark, Verdict } from '../../bpf/result.js';
 import type { Shape } from './cfg.js';
+import { joinAt } from './join.js';
 import { resourceLeak, type Rejection } from './messages.js';
 import { SCALAR_UNKNOWN, scalarConst } from './scalar.js';
 import { NONE, setReg, stateKey, top, type Frame, type State, type Val } from './state.js';
@@ -59,6 +60,8 @@ export class Interpreter {
     readonly globalThrows: readonly boolean[],
     /** Verifying a rewrite: the instrumentation helpers are known. */
     readonly instrumented: boolean,
+    /** Join mode (join.ts): states of one shape merge at each pc. */
+    readonly join = false,
   ) {
     this.canThrow = shape.subprogs.map(() => false);
     this.stackDepth = shape.subprogs.map(() => 0);
@@ -125,7 +128,9 @@ export class Interpreter {
       for (;;) {
         let seen = done.get(pc);
         if (seen === undefined) done.set(pc, (seen = new Set()));
-        if (++iterations > LOOP_WIDEN_AFTER) this.widen(at, seen);
+        ++iterations;
+        if (this.join) joinAt(at, seen, iterations, (st) => this.liveOf(st, pc));
+        if (iterations > LOOP_WIDEN_AFTER) this.widen(at, seen);
         const work = [...at.entries()].filter(([k]) => !seen.has(k));
         if (work.length === 0) break;
         for (const [k, s] of work) {

@@ -26,11 +26,12 @@ function globalThrowsOf(shape: OkShape, options: ModelOptions, instrumented: boo
   const n = shape.subprogs.length;
   const throws: boolean[] = new Array<boolean>(n).fill(false);
   const ordered = options.quirks.includes('seed-global-order');
+  const join = options.join === true;
   for (let round = 0; round < n + 1; round++) {
     let changed = false;
     for (const sp of shape.subprogs) {
       if (sp.linkage !== 'global' || sp.index === 0) continue;
-      const interp = new Interpreter(shape, options.profile, options.quirks, throws, instrumented);
+      const interp = new Interpreter(shape, options.profile, options.quirks, throws, instrumented, join);
       const sum = interp.summary(entryState(sp.index, sp.args), sp.index);
       if (sum.throws && !throws[sp.index]) {
         throws[sp.index] = true;
@@ -51,8 +52,9 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
         : { accepted: null, status: 'unsupported', reason: shape.reason, insn: shape.insn };
     return { verdict, interp: null, globalThrows: [] };
   }
+  const join = options.join === true;
   const globalThrows = globalThrowsOf(shape, options, instrumented);
-  const interp = new Interpreter(shape, options.profile, options.quirks, globalThrows, instrumented);
+  const interp = new Interpreter(shape, options.profile, options.quirks, globalThrows, instrumented, join);
   const events: (Event | null)[] = [interp.summary(entryState(0, null), 0).event];
   const ordered = options.quirks.includes('seed-global-order');
   // do_check_subprogs: after main, only globals a reached call targets are verified (Linux 6.8+, the
@@ -74,6 +76,7 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
             options.quirks,
             globalThrows.map((t, i) => t && i < sp.index),
             instrumented,
+            join,
           )
         : interp;
       const sum = own.summary(entryState(sp.index, sp.args), sp.index);
@@ -191,6 +194,6 @@ export const abstractInterpreter: ModelEngine = {
   name: 'abstract-interpreter',
   description: 'abstract interpretation over the CFG with per-context subprogram summaries (engine B)',
   quirks: QUIRK_SUPPORT,
-  join: 'no join mode yet: states merge only when equal on everything live',
+  join: null,
   verify: (program, options) => verify(program, options),
 };
