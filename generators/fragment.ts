@@ -121,11 +121,11 @@ function lastWriteOf(
   for (let k = at - 1; k >= start; k--) {
     if (targets.has(k + 1)) return 'join';
     const insn = p.insns[k]!;
-    // A conditional jump writes nothing; the fall-through continues. `ja` never falls through, so
-    // k + 1 is reached by jumps only (caught above).
-    if (insn.kind === 'jmp') continue;
-    if (branchOffset(insn) !== null && insn.kind !== 'ldfunc') return 'join';
     if (insn.kind === 'call' || insn.kind === 'helper' || insn.kind === 'kfunc') return 'unknown';
+    // A conditional jump writes nothing; the fall-through continues. `ja` never falls through: k + 1 is
+    // reached by jumps only, or never.
+    if (insn.kind === 'jmp') continue;
+    if (insn.kind === 'ja') return 'join';
     if (insn.kind === 'ldx' && insn.dst === reg) return 'scalar';
     if (insn.kind === 'neg' && insn.dst === reg) continue;
     if (insn.kind === 'alu' && insn.dst === reg) {
