@@ -135,7 +135,14 @@ export function callKernelFn(
                 message: `dereference of modified ctx ptr R1 off=${p.off} disallowed`,
               }),
             ];
-          return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
+          // A syscall program's ctx passes check_mem_reg for the struct (check_helper_mem_access lets a
+          // helper or kfunc touch it), so only the loop's end speaks: no reference was released.
+          return [
+            rejectAt(s, pc, {
+              class: 'bad-arg',
+              message: 'release kernel function bpf_cpumask_release expects refcounted PTR_TO_BTF_ID',
+            }),
+          ];
         case 'scalar':
         case 'func':
           return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
@@ -248,9 +255,10 @@ export function callSubprog(env: StepEnv, s: State, pc: number, target: number):
   const callee = env.shape.owner[target]!;
   const sp = env.shape.subprogs[callee]!;
   if (sp.linkage === 'global') {
+    // btf_check_func_arg_match: each argument must be a scalar (`R1 is not a scalar`; NOT_INIT is not one,
+    // there is no `!read_ok` check first), then check_func_call's own line.
     for (let r = 1; r <= sp.args; r++) {
       const v = f.regs[r]!;
-      if (v.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: `R${r} !read_ok` })];
       if (v.k !== 'scalar')
         return [
           rejectAt(s, pc, {

@@ -11,7 +11,7 @@ import { callKernelFn, callSubprog } from './calls.js';
 import type { Shape } from './cfg.js';
 import { loadMem, storeMem } from './memory.js';
 import { SCALAR_UNKNOWN, sanityChecked, scalarConst, type Scalar } from './scalar.js';
-import { NONE, setReg, top, withIdBeforeMov, type State, type Val } from './state.js';
+import { NONE, setReg, top, typeName, withIdBeforeMov, type State, type Val } from './state.js';
 import type { Mark } from '../../bpf/result.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
 import { regionLeakRfc, unreleased, type Rejection } from './messages.js';
@@ -310,9 +310,17 @@ function setLinked(s: State, before: Scalar, after: Scalar): State {
   return { ...s, frames };
 }
 
+/**
+ * BPF_EXIT (process_bpf_exit_full). Frame 0 (main, or a global verified on its own): check_resource_leak
+ * first, then check_return_code: R0 must be readable; a global returns a scalar; main may return anything
+ * (root: is_pointer_value allows a pointer, and BPF_PROG_TYPE_SYSCALL has no return range). A deeper frame
+ * returns through prepare_func_exit: no stack pointer back to the caller, and a callback's R0 must be a
+ * scalar (NOT_INIT is not one: no `!read_ok` here) within [0, 1].
+ */
 function exit(env: StepEnv, s: State, pc: number): Outcome[] {
   const f = top(s);
   const depth = s.frames.length - 1;
+  const r0 = f.regs[0]!;
   if (depth > 0) {
     if (env.profile === 'rfc') {
       // The RFC's process_bpf_exit_full, before prepare_func_exit: the regions at every BPF_EXIT, then
@@ -323,16 +331,12 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
         (f.callback ? unreleased(s.refs.filter((r) => r.cb === depth)) : null);
       if (leak !== null) return [rejectAt(s, pc, leak)];
     }
+    // prepare_func_exit: any fp, even one into a caller's frame.
+    if (r0.k === 'fp')
+      return [rejectAt(s, pc, { class: 'bad-return', message: 'cannot return stack pointer to the caller' })];
     if (f.callback) {
-      const r0 = f.regs[0]!;
-      if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
       if (r0.k !== 'scalar')
-        return [
-          rejectAt(s, pc, {
-            class: 'bad-return',
-            message: 'At callback return the register R0 is not a known value (' + r0.k + ')',
-          }),
-        ];
+        return [rejectAt(s, pc, { class: 'bad-return', message: 'R0 not a scalar value' })];
       if (r0.s.smin < 0n || r0.s.smax > 1n) {
         // verbose_invalid_scalar
         const parts: string[] = [];
@@ -349,15 +353,14 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
     }
     return [{ to: 'exit', s }];
   }
-  const r0 = f.regs[0]!;
-  if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
   const leak = env.resourceAtExit(s);
   if (leak !== null) return [rejectAt(s, pc, leak)];
-  if (r0.k !== 'scalar')
+  if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
+  if (f.subprog !== 0 && r0.k !== 'scalar')
     return [
       rejectAt(s, pc, {
         class: 'bad-return',
-        message: `At program exit the register R0 is not a known value (${r0.k})`,
+        message: `At subprogram exit the register R0 is not a scalar value (${typeName(r0)})`,
       }),
     ];
   return [{ to: 'exit', s }];
