@@ -47,6 +47,7 @@ export class Interpreter {
   readonly canThrow: boolean[];
   readonly stackDepth: number[];
   readonly called: boolean[];
+  readonly isCb: boolean[];
   processed = 0;
   states = 0;
   private readonly summaries = new Map<string, Summary>();
@@ -63,6 +64,7 @@ export class Interpreter {
     this.canThrow = shape.subprogs.map(() => false);
     this.stackDepth = shape.subprogs.map(() => 0);
     this.called = shape.subprogs.map(() => false);
+    this.isCb = shape.subprogs.map(() => false);
   }
 
   mark(pc: number, frameDepth: number, subprog: number): void {
