@@ -48,6 +48,7 @@ export class Interpreter {
   readonly canThrow: boolean[];
   readonly stackDepth: number[];
   readonly called: boolean[];
+  readonly isCb: boolean[];
   processed = 0;
   states = 0;
   private readonly summaries = new Map<string, Summary>();
@@ -66,6 +67,7 @@ export class Interpreter {
     this.canThrow = shape.subprogs.map(() => false);
     this.stackDepth = shape.subprogs.map(() => 0);
     this.called = shape.subprogs.map(() => false);
+    this.isCb = shape.subprogs.map(() => false);
   }
 
   mark(pc: number, frameDepth: number, subprog: number): void {

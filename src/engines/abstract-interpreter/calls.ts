@@ -89,16 +89,8 @@ export function callKernelFn(
       }
       const leak = resourceLeak(env.profile, 'bpf_throw', s.refs, s.rcu, s.preempt);
       if (leak !== null) return [rejectAt(s, pc, leak)];
-      if (env.profile === 'mainline') {
-        const cb = s.frames.findIndex((fr) => fr.callback);
-        if (cb >= 0)
-          return [
-            rejectAt(s, pc, {
-              class: 'throw-in-callback',
-              message: `bpf_throw kfunc (insn ${pc}) cannot be called from callback subprog ${s.frames[cb]!.subprog}`,
-            }),
-          ];
-      }
+      // A throw inside a callback is not do_check's business: the path ends here like any throw, and
+      // check_max_stack_depth_subprog rejects it after do_check, by a static scan (stack-depth.ts).
       markChain(env, s, pc);
       return [{ to: 'throw', s }];
     }
@@ -211,7 +203,7 @@ export function callKernelFn(
     case 'reset-exception':
       return [next(afterCall(s, SCALAR()))];
     case 'loop':
-      return loop(s, pc);
+      return loop(env, s, pc);
     default: {
       const never: never = fn.effect;
       throw new Error(`unknown effect ${String(never)}`);
@@ -220,7 +212,7 @@ export function callKernelFn(
 }
 
 /** bpf_loop: the state continues past the call first; the callback is entered after (push_callback_call). */
-function loop(s: State, pc: number): Outcome[] {
+function loop(env: StepEnv, s: State, pc: number): Outcome[] {
   const f = top(s);
   for (let r = 1; r <= 4; r++)
     if (f.regs[r]!.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: `R${r} !read_ok` })];
@@ -233,6 +225,10 @@ function loop(s: State, pc: number): Outcome[] {
   const nullCtx = ctx.k === 'scalar' && ctx.s.t.mask === 0n && ctx.s.t.value === 0n;
   if (!nullCtx && ctx.k !== 'fp')
     return [rejectAt(s, pc, { class: 'bad-arg', message: `R3 type=${typeName(ctx)} expected=fp` })];
+  const skip: Outcome = { to: 'pc', pc: pc + 1, s: { ...afterCall(s, SCALAR()), key: s.key + '0' } };
+  // check_helper_call for bpf_loop pushes the callback only while the frame's callback_depth is below
+  // the count's umax: a count that is surely 0 never enters it (nor marks it is_cb, nor checks frames).
+  if (nr.s.umax === 0n) return [skip];
   if (s.frames.length >= MAX_FRAMES)
     return [
       rejectAt(s, pc, {
@@ -240,7 +236,9 @@ function loop(s: State, pc: number): Outcome[] {
         message: `the call stack of ${s.frames.length + 1} frames is too deep`,
       }),
     ];
-  const skip: Outcome = { to: 'pc', pc: pc + 1, s: { ...afterCall(s, SCALAR()), key: s.key + '0' } };
+  // push_callback_call: the subprogram is a callback from now on (subprog_info is_cb), whatever the
+  // callback's own paths do; check_max_stack_depth_subprog reads the flag after do_check.
+  env.isCb[cb.subprog] = true;
   const regs: Val[] = Array.from({ length: 11 }, () => NONE);
   regs[1] = SCALAR(); // set_loop_callback_state: the index is an unknown scalar
   regs[2] = ctx;

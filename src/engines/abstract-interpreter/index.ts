@@ -95,7 +95,10 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
       interp.canThrow[sp.index] = true;
   const first = events.find((e) => e !== null);
   if (first) return { verdict: first.verdict, interp, globalThrows };
-  const depthFail = checkMaxStackDepth(shape, interp.stackDepth);
+  // The throw scan belongs to the original's verification under mainline: the RFC allowed throws in
+  // callbacks, and in a rewrite nothing unwinds (docs/abstract-interpreter.md, Rewrite verdict).
+  const scan = options.profile === 'mainline' && !instrumented ? { isCb: interp.isCb } : null;
+  const depthFail = checkMaxStackDepth(shape, interp.stackDepth, scan);
   if (depthFail) return { verdict: depthFail, interp, globalThrows };
   return { verdict: { accepted: true }, interp, globalThrows };
 }
@@ -112,6 +115,9 @@ function mergeInto(to: Interpreter, from: Interpreter): void {
   });
   from.called.forEach((c, i) => {
     if (c) to.called[i] = true;
+  });
+  from.isCb.forEach((c, i) => {
+    if (c) to.isCb[i] = true;
   });
   from.stackDepth.forEach((d, i) => {
     if (d > to.stackDepth[i]!) to.stackDepth[i] = d;

@@ -38,6 +38,17 @@ function baseCheck(s: State, pc: number, reg: number, base: Val): Outcome | null
   return null;
 }
 
+/**
+ * check_ctx_access through syscall_prog_is_valid_access (BPF_PROG_TYPE_SYSCALL), loads and stores alike:
+ * the offset must be in [0, U16_MAX) and a multiple of the access size. The ctx buffer's real size is not
+ * the verifier's business (the test run checks it against max_ctx_offset). x86 has efficient unaligned
+ * access, so check_ptr_alignment says nothing about a ctx pointer before this.
+ */
+function ctxAccessDenied(s: State, pc: number, off: number, size: number): Outcome | null {
+  if (off >= 0 && off < 0xffff && off % size === 0) return null;
+  return bad(s, pc, `invalid bpf_context access off=${off} size=${size}`);
+}
+
 function touchStack(env: StepEnv, s: State, frame: number, off: number): void {
   const sub = s.frames[frame]!.subprog;
   const depth = -off;
@@ -47,13 +58,16 @@ function touchStack(env: StepEnv, s: State, frame: number, off: number): void {
 export function loadMem(env: StepEnv, s: State, pc: number, insn: Extract<Insn, { kind: 'ldx' }>): Outcome[] {
   const f = top(s);
   const base = f.regs[insn.src]!;
+  // check_load_mem: the source register is read (check_reg_arg SRC_OP), then the destination is checked
+  // (DST_OP_NO_MARK: r10 is read only), and only then the access itself (check_mem_access).
+  if (base.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: `R${insn.src} !read_ok` })];
+  if (insn.dst === 10) return [bad(s, pc, 'frame pointer is read only')];
   const early = baseCheck(s, pc, insn.src, base);
   if (early !== null) return [early];
-  if (insn.dst === 10) return [bad(s, pc, 'frame pointer is read only')];
   const next = (v: Val): Outcome[] => [{ to: 'pc', pc: pc + 1, s: setReg(s, insn.dst, v) }];
   if (base.k === 'ctx') {
-    if (insn.off < 0 || insn.off + insn.size > 0xffff)
-      return [bad(s, pc, `invalid bpf_context access off=${insn.off} size=${insn.size}`)];
+    const denied = ctxAccessDenied(s, pc, insn.off, insn.size);
+    if (denied !== null) return [denied];
     return next({ k: 'scalar', s: scalarOfSize(insn.size) });
   }
   if (base.k !== 'fp') return [unsupportedAt(s, pc, 'memory access')];
@@ -92,9 +106,8 @@ export function storeMem(
   if (early !== null) return [early];
   const next = (st: State): Outcome[] => [{ to: 'pc', pc: pc + 1, s: st }];
   if (base.k === 'ctx') {
-    if (insn.off < 0 || insn.off + insn.size > 0xffff)
-      return [bad(s, pc, `invalid bpf_context access off=${insn.off} size=${insn.size}`)];
-    return next(s);
+    const denied = ctxAccessDenied(s, pc, insn.off, insn.size);
+    return denied !== null ? [denied] : next(s);
   }
   if (base.k !== 'fp') return [unsupportedAt(s, pc, 'memory access')];
   const off = base.off + insn.off;

@@ -27,6 +27,8 @@ export interface StepEnv {
   readonly stackDepth: number[];
   /** Globals a reached call targets (the kernel's subprog aux `called`): only those are verified. */
   readonly called: boolean[];
+  /** Subprograms a reached bpf_loop entered as callbacks (the kernel's subprog_info is_cb). */
+  readonly isCb: boolean[];
   mark(pc: number, frameDepth: number, subprog: number): void;
   resourceAtExit(s: State): Rejection | null;
   readonly marks: Map<number, Set<Exclude<Mark, 'none'>>>;
