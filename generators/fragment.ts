@@ -52,18 +52,22 @@ export function inFragment(p: Program): boolean {
 
 /**
  * Why a program may trip a known kernel WARN (test/engines/kernel/fixtures/README.md), or null:
- * `if rX op rX`; `bpf_loop` whose count is a pointer (ctx or stack) or, outside main, the constant 0.
+ * `if rX op rX`; `bpf_loop` whose count is a pointer (ctx or stack), or one the look-back cannot tell
+ * because another path joins on the way back; outside main, the constant 0 or any count it cannot tell.
  * The count is traced back through the straight-line code before the call (a conservative look).
  */
 export function kernelUnsafe(p: Program): string | null {
   let func = 0;
+  let targets: ReadonlySet<number> | null = null;
   for (let i = 0; i < p.insns.length; i++) {
     while (func + 1 < p.funcs.length && p.funcs[func + 1]!.insn <= i) func++;
     const insn = p.insns[i]!;
     if (insn.kind === 'jmp' && insn.src.kind === 'reg' && insn.src.reg === insn.dst) return 'if rX op rX';
     if (insn.kind === 'helper' && insn.id === BPF_LOOP_ID) {
-      const count = lastWriteOf(p, 1, i, p.funcs[func]!.insn);
+      targets ??= jumpTargets(p);
+      const count = lastWriteOf(p, 1, i, p.funcs[func]!.insn, targets);
       if (count === 'pointer') return 'bpf_loop with a pointer count';
+      if (count === 'join') return 'bpf_loop with a count set on paths that join before it';
       if (count === 'zero' && func !== 0) return 'bpf_loop with count 0 outside main';
       if (count === 'zero' && callbackCalls(p, i))
         return 'bpf_loop with count 0 whose callback calls something';
@@ -71,6 +75,17 @@ export function kernelUnsafe(p: Program): string | null {
     }
   }
   return null;
+}
+
+/** The instructions some jump lands on (where paths join). */
+function jumpTargets(p: Program): Set<number> {
+  const { pcOf, insnAt } = layoutOf(p.insns);
+  const out = new Set<number>();
+  p.insns.forEach((insn, k) => {
+    const off = insn.kind === 'ldfunc' ? null : branchOffset(insn);
+    if (off !== null) out.add(insnAt[pcOf[k]! + off + 1] ?? -1);
+  });
+  return out;
 }
 
 /** Whether the callback loaded into r2 before the bpf_loop at `at` holds a call of any kind or a callback load. */
@@ -91,17 +106,26 @@ function callbackCalls(p: Program, at: number): boolean {
   return true;
 }
 
-/** What the last write of `reg` before instruction `at` (in its function) leaves there, looking back. */
+/**
+ * What the last write of `reg` before instruction `at` (in its function) leaves there, looking back
+ * along the fall-through path: `join` where another path enters on the way (a jump target), `unknown`
+ * past a call (R1-R5 clobbered: the kernel rejects the read, no WARN).
+ */
 function lastWriteOf(
   p: Program,
   reg: Reg,
   at: number,
   start: number,
-): 'zero' | 'pointer' | 'scalar' | 'unknown' {
+  targets: ReadonlySet<number>,
+): 'zero' | 'pointer' | 'scalar' | 'unknown' | 'join' {
   for (let k = at - 1; k >= start; k--) {
+    if (targets.has(k + 1)) return 'join';
     const insn = p.insns[k]!;
-    if (branchOffset(insn) !== null && insn.kind !== 'ldfunc') return 'unknown';
     if (insn.kind === 'call' || insn.kind === 'helper' || insn.kind === 'kfunc') return 'unknown';
+    // A conditional jump writes nothing; the fall-through continues. `ja` never falls through: k + 1 is
+    // reached by jumps only, or never.
+    if (insn.kind === 'jmp') continue;
+    if (insn.kind === 'ja') return 'join';
     if (insn.kind === 'ldx' && insn.dst === reg) return 'scalar';
     if (insn.kind === 'neg' && insn.dst === reg) continue;
     if (insn.kind === 'alu' && insn.dst === reg) {

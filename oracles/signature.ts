@@ -16,8 +16,11 @@ import type { Program } from '../src/bpf/program.js';
 import type { KernelClass, ModelAnswer } from '../src/engines/contract.js';
 import type { OracleName } from './finding.js';
 
-/** What a signature names as the cause: a program feature, `shared-slot` (a slot model's race), or nothing. */
-export type Cause = Feature | 'shared-slot' | 'none' | '-';
+/**
+ * What a signature names as the cause: a program feature, `shared-slot` (a slot model's race),
+ * `complexity-limit` (one side stopped at a complexity limit it does not count as the kernel does), or nothing.
+ */
+export type Cause = Feature | 'shared-slot' | 'complexity-limit' | 'none' | '-';
 
 /** An engine as signatures and findings name it: its name, `@rfc` under rfc, `~quirk` per quirk. */
 export function engineLabel(answer: Pick<ModelAnswer, 'engine' | 'profile' | 'quirks'>): string {

@@ -11,13 +11,18 @@
 import { programFeatures } from '../src/bpf/features.js';
 import { layoutOf } from '../src/bpf/layout.js';
 import type { Program } from '../src/bpf/program.js';
-import type { KernelClass, KernelResult, ModelAnswer } from '../src/engines/contract.js';
+import {
+  KERNEL_COUNTED_LIMITS,
+  type KernelClass,
+  type KernelResult,
+  type ModelAnswer,
+} from '../src/engines/contract.js';
 import { sameMessage } from '../src/engines/projection.js';
 import type { Diff, Finding } from './finding.js';
 import { sameData } from './outcome-compare.js';
 import type { Observation } from './observation.js';
 import { rewriteText } from './rewrite-text.js';
-import { engineLabel, signatureOf, THROW_CAUSES, pickCause, verdictCause } from './signature.js';
+import { engineLabel, signatureOf, THROW_CAUSES, pickCause, verdictCause, type Cause } from './signature.js';
 
 /** What one side said, comparable: `accept` or a rejection with its class and message. */
 type Said =
@@ -84,6 +89,38 @@ function verdictDiffs(a: Side, b: Side): { symptom: Symptom; diffs: Diff[] } | n
 }
 
 /**
+ * A disagreement where a side stopped at `too-complex` and some engine involved does not count the limits as
+ * the kernel does (`KERNEL_COUNTED_LIMITS`): the kernel's own heuristic, not the program's meaning, decides
+ * it, so it is `precision` under its own cause (docs/abstract-interpreter.md, Documented choices).
+ */
+function limitHeuristic(sides: readonly Side[], answers: readonly ModelAnswer[]): boolean {
+  return (
+    sides.some((s) => !s.said.accepted && s.said.class === 'too-complex') &&
+    answers.some((a) => !KERNEL_COUNTED_LIMITS[a.engine])
+  );
+}
+
+/** The verdict finding of two sides that disagree. */
+function verdictFinding(
+  a: Side,
+  b: Side,
+  found: { symptom: Symptom; diffs: Diff[] },
+  cause: Cause,
+  heuristic: boolean,
+): Finding {
+  const sides = [`${a.label}=${word(a.said)}`, `${b.label}=${word(b.said)}`];
+  return {
+    oracle: 'verdict',
+    severity: heuristic ? 'precision' : 'medium',
+    signature: signatureOf('verdict', sides, found.symptom, heuristic ? 'complexity-limit' : cause),
+    title: `${a.label} and ${b.label} disagree (${found.symptom}): ${sides.join(' vs ')}`,
+    engines: [a.label, b.label],
+    diffs: found.diffs,
+    input: null,
+  };
+}
+
+/**
  * Whether the model's rejection is SPEC §4's check at a call of a throwing global (held references or open
  * regions rejected there, with the throw's messages): the check this kernel lacks (seed-global-resources).
  * Where the model stops at that call, the kernel goes on, and accepts, or rejects later for whatever the
@@ -111,31 +148,22 @@ function modelVsKernel(obs: Observation, answer: ModelAnswer): Finding | null {
   const b: Side = { label: engineLabel(answer), said: model };
   const found = verdictDiffs(a, b);
   if (found === null) return null;
-  const sides = [`${a.label}=${word(a.said)}`, `${b.label}=${word(b.said)}`];
   const missed = globalCallCheck(obs.program, answer);
-  const signature =
-    missed === null
-      ? signatureOf(
-          'verdict',
-          sides,
-          found.symptom,
-          verdictCause(programFeatures(obs.program), [word(a.said), word(b.said)]),
-        )
-      : signatureOf(
-          'verdict',
-          ['kernel=missed-check', `${b.label}=${missed}`],
-          'global-call-check',
-          missed === 'ref-leak' ? 'ref-across-global-call' : 'region-across-global-call',
-        );
-  return {
-    oracle: 'verdict',
-    severity: 'medium',
-    signature,
-    title: `${b.label} and the kernel disagree (${found.symptom}): ${sides.join(' vs ')}`,
-    engines: ['kernel', b.label],
-    diffs: found.diffs,
-    input: null,
-  };
+  if (missed !== null) {
+    // One defect, the kernel's missing check, whatever the kernel then says: one signature.
+    const sides = ['kernel=missed-check', `${b.label}=${missed}`];
+    return {
+      ...verdictFinding(a, b, found, 'none', false),
+      signature: signatureOf(
+        'verdict',
+        sides,
+        'global-call-check',
+        missed === 'ref-leak' ? 'ref-across-global-call' : 'region-across-global-call',
+      ),
+    };
+  }
+  const cause = verdictCause(programFeatures(obs.program), [word(a.said), word(b.said)]);
+  return verdictFinding(a, b, found, cause, limitHeuristic([a, b], [answer]));
 }
 
 function modelVsModel(obs: Observation, first: ModelAnswer, second: ModelAnswer): Finding | null {
@@ -145,40 +173,32 @@ function modelVsModel(obs: Observation, first: ModelAnswer, second: ModelAnswer)
   if (sa === null || sb === null) return null;
   const a: Side = { label: engineLabel(first), said: sa };
   const b: Side = { label: engineLabel(second), said: sb };
-  let found = verdictDiffs(a, b);
-  if (found === null) {
-    const fields: { symptom: Symptom; expected: unknown; actual: unknown }[] = [
-      { symptom: 'facts', expected: first.result.facts, actual: second.result.facts },
-      { symptom: 'rewrite', expected: rewriteText(first), actual: rewriteText(second) },
-    ];
-    const differing = fields.filter((f) => !sameData(f.expected, f.actual));
-    if (differing.length === 0) return null;
-    found = {
-      symptom: differing[0]!.symptom,
-      diffs: differing.map((f) => ({
-        field: f.symptom,
-        expectedFrom: a.label,
-        expected: f.expected,
-        actualFrom: b.label,
-        actual: f.actual,
-      })),
-    };
-  }
   const features = programFeatures(obs.program);
-  const cause =
-    found.symptom === 'facts' || found.symptom === 'rewrite'
-      ? pickCause(features, THROW_CAUSES)
-      : verdictCause(features, [word(a.said), word(b.said)]);
-  const sides = [`${a.label}=${word(a.said)}`, `${b.label}=${word(b.said)}`];
-  return {
-    oracle: 'verdict',
-    severity: 'medium',
-    signature: signatureOf('verdict', sides, found.symptom, cause),
-    title: `${a.label} and ${b.label} disagree (${found.symptom})`,
-    engines: [a.label, b.label],
-    diffs: found.diffs,
-    input: null,
-  };
+  const found = verdictDiffs(a, b);
+  if (found !== null) {
+    const cause = verdictCause(features, [word(a.said), word(b.said)]);
+    return verdictFinding(a, b, found, cause, limitHeuristic([a, b], [first, second]));
+  }
+  const fields: { symptom: Symptom; expected: unknown; actual: unknown }[] = [
+    { symptom: 'facts', expected: first.result.facts, actual: second.result.facts },
+    { symptom: 'rewrite', expected: rewriteText(first), actual: rewriteText(second) },
+  ];
+  const differing = fields.filter((f) => !sameData(f.expected, f.actual));
+  if (differing.length === 0) return null;
+  const diffs = differing.map((f) => ({
+    field: f.symptom,
+    expectedFrom: a.label,
+    expected: f.expected,
+    actualFrom: b.label,
+    actual: f.actual,
+  }));
+  return verdictFinding(
+    a,
+    b,
+    { symptom: differing[0]!.symptom, diffs },
+    pickCause(features, THROW_CAUSES),
+    false,
+  );
 }
 
 export function verdictOracle(obs: Observation): Finding[] {

@@ -1,6 +1,6 @@
 ; case expect kernel {"release":"6.18.44-fc-v657","accepted":true,"class":null,"message":null,"outcomes":[{"input":"0000000000000000000000000000000000010000000000000000000000000000","retval":0,"ctx":"0000000000000000000000000000000000010000000000000000000000000000"},{"input":"0000000000000000000000000000000000000000000000000000000000000000","retval":0,"ctx":"0000000000000000000000000000000000000000000000000000000000000000"}]}
 ; As branch-jset-dead-fallthrough: the explored dead fall-through of `r9 & 0x7ffff` has r9 the constant
-; 0 (__update_reg64_bounds applies its single-value rule to the contradicting bounds too), so
+; 0 (the bounds are forgotten and rebuilt from the narrowed tnum, regs_refine_cond_op), so
 ; `r9 > 5`, decided from the bounds alone, is never taken there and the bad read stays dead: accepted.
 .ctx 32
 .input ctx=0000000000000000000000000000000000010000000000000000000000000000

@@ -15,7 +15,9 @@ out:
     exit
 leak:
     call bpf_cpumask_create
-    if r0 == 0x0 goto out
+    if r0 == 0x0 goto none
     r1 = 1
     call bpf_throw
+none:
+    r0 = 0
     exit

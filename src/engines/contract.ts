@@ -14,6 +14,17 @@ export type { ExecutorFault } from './kernel/executor-client.js';
 /** The model engines (SPEC §4-§5). Engine B, `abstract-interpreter`, joins this union with its issue. */
 export type ModelEngineName = 'path-explorer' | 'abstract-interpreter';
 
+/**
+ * Whether an engine counts toward the kernel's complexity limits as the kernel does (processed
+ * instructions with the kernel's pruning, pending jumps of its depth-first walk: `do_check`, `push_stack`).
+ * An engine that does not (engine B's worklist has neither) can disagree on `too-complex` for a program
+ * near the limits without being wrong about its meaning: the verdict oracle calls that `precision`.
+ */
+export const KERNEL_COUNTED_LIMITS: { readonly [E in ModelEngineName]: boolean } = {
+  'path-explorer': true,
+  'abstract-interpreter': false,
+};
+
 /** What a model engine verifies under. */
 export interface ModelOptions {
   readonly profile: Profile;

@@ -152,6 +152,28 @@ describe('generateCase', () => {
   });
 });
 
+describe('kernelUnsafe', () => {
+  const loop = (before: string): Program =>
+    parseProgram(
+      `.ctx 8\n${before}    r3 = 0\n    r4 = 0\n    call bpf_loop#181\n    r0 = 0\n    exit\n` +
+        'bad:\n    r0 = 0\n    exit\n.func cb static args=2\n    r0 = 0\n    exit\n',
+    );
+  it('traces bpf_loop’s count back past a conditional jump: the ctx pointer left in r1 is found', () => {
+    // A corpus mutation deleted `r1 = N` here (the kernel's `backtracking misuse` WARN).
+    expect(kernelUnsafe(loop('    r2 = cb ll\n    if r3 == r2 goto bad\n'))).toBe(
+      'bpf_loop with a pointer count',
+    );
+    expect(kernelUnsafe(loop('    r1 = 4\n    r2 = cb ll\n    if r3 == r2 goto bad\n'))).toBeNull();
+  });
+  it('a count set on paths that join before the call cannot be told', () => {
+    const p = parseProgram(
+      '.ctx 8\n    r2 = cb ll\n    r1 = 4\n    if r2 == 0x0 goto set\n    r1 = r6\nset:\n    r3 = 0\n' +
+        '    r4 = 0\n    call bpf_loop#181\n    r0 = 0\n    exit\n.func cb static args=2\n    r0 = 0\n    exit\n',
+    );
+    expect(kernelUnsafe(p)).toBe('bpf_loop with a count set on paths that join before it');
+  });
+});
+
 describe('programArbitrary', () => {
   it('the same fast-check seed gives the same program', () => {
     const a = fc.sample(programArbitrary(), { seed: 42, numRuns: 20 });

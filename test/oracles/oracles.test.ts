@@ -156,6 +156,30 @@ describe('verdict', () => {
       ['path-explorer', 'abstract-interpreter'],
     ]);
   });
+  it('a too-complex disagreement is precision when an engine involved does not count the limits as the kernel', () => {
+    const pe = answer(heldAtThrow);
+    const complex = (a: ModelAnswer): ModelAnswer =>
+      withVerdict(a, {
+        accepted: false,
+        class: 'too-complex',
+        message: 'BPF program is too large. Processed 1000001 insn',
+        insn: 3,
+      });
+    const b = (a: ModelAnswer): ModelAnswer => ({ ...a, engine: 'abstract-interpreter' });
+    const v = pe.result.verdict;
+    const kernel = kernelSays(rejectedBy('ref-leak', v.accepted === false ? v.message : ''));
+    // Engine B stops at its own count: against the kernel and against path-explorer, precision.
+    const f = verdictOracle(observe(heldAtThrow, { kernel, models: [pe, b(complex(pe))] }));
+    expect(f.map((x) => [x.signature, x.severity])).toEqual([
+      ['verdict:kernel=ref-leak,abstract-interpreter=too-complex:class:complexity-limit', 'precision'],
+      ['verdict:path-explorer=ref-leak,abstract-interpreter=too-complex:class:complexity-limit', 'precision'],
+    ]);
+    // path-explorer counts as the kernel does: its too-complex against the kernel stays a disagreement.
+    const g = verdictOracle(observe(heldAtThrow, { kernel, models: [complex(pe)] }));
+    expect(g.map((x) => [x.signature, x.severity])).toEqual([
+      ['verdict:kernel=ref-leak,path-explorer=too-complex:class:none', 'medium'],
+    ]);
+  });
 });
 
 describe('outcome', () => {

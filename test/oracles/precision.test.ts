@@ -1,8 +1,9 @@
 /**
  * The precision oracle is a pure function of an Observation: a join-mode answer against the same engine's
- * exact answer. No engine has join mode yet, so the "joined" answers here are real path-explorer answers
- * on another corpus program (or one with its verdict or marks edited): the data shapes a joined analysis
- * produces, judged exactly as the campaign judges them.
+ * exact answer. Here the "joined" answers are real path-explorer answers on another corpus program (or one
+ * with its verdict or marks edited), so every outcome, the unsound ones included, is reached on purpose;
+ * engine B's real join mode through the campaign's pipeline is tested in
+ * test/engines/abstract-interpreter/join.test.ts.
  */
 import { describe, expect, it } from 'vitest';
 import type { ModelAnswer } from '../../src/engines/contract.js';

@@ -11,6 +11,7 @@ import type { Insn } from '../../bpf/insn.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
 import type { Mark, Verdict } from '../../bpf/result.js';
 import type { Shape } from './cfg.js';
+import { joinAt } from './join.js';
 import { resourceLeak, type Rejection } from './messages.js';
 import { SCALAR_UNKNOWN, scalarConst } from './scalar.js';
 import { NONE, setReg, top, type Frame, type State, type Val } from './state.js';
@@ -63,6 +64,8 @@ export class Interpreter {
     readonly globalThrows: readonly boolean[],
     /** Verifying a rewrite: the instrumentation helpers are known. */
     readonly instrumented: boolean,
+    /** Join mode (join.ts): states of one shape merge at each pc. */
+    readonly join = false,
   ) {
     this.canThrow = shape.subprogs.map(() => false);
     this.stackDepth = shape.subprogs.map(() => 0);
@@ -106,8 +109,11 @@ export class Interpreter {
     const exits: State[] = [];
     let throws = false;
     const bestBox: { e: Event | null } = { e: null };
+    // Instrumented, a bpf_throw that ends a subprogram falls through into the next one's instructions.
+    let end = sp.endPc;
     const add = (pc: number, s: State): void => {
       if (bestBox.e !== null && s.key > bestBox.e.key) return; // nothing past it can come first
+      if (pc >= end) end = pc + 1;
       let at = pending.get(pc);
       if (at === undefined) pending.set(pc, (at = new Map<string, State>()));
       const k = stateKey(s, this.liveOf(s, pc), this.keys);
@@ -119,7 +125,7 @@ export class Interpreter {
     };
     add(sp.startPc, entry);
     const done = new Map<number, Set<string>>();
-    for (let pc = sp.startPc; pc < sp.endPc; pc++) {
+    for (let pc = sp.startPc; pc < end; pc++) {
       const at = pending.get(pc);
       if (at === undefined) continue;
       let iterations = 0;
@@ -127,7 +133,9 @@ export class Interpreter {
       for (;;) {
         let seen = done.get(pc);
         if (seen === undefined) done.set(pc, (seen = new Set()));
-        if (++iterations > LOOP_WIDEN_AFTER) this.widen(at, seen);
+        ++iterations;
+        if (this.join) joinAt(at, seen, iterations, (st) => this.liveOf(st, pc), this.keys);
+        if (iterations > LOOP_WIDEN_AFTER) this.widen(at, seen);
         const work = [...at.entries()].filter(([k]) => !seen.has(k));
         if (work.length === 0) break;
         for (const [k, s] of work) {
@@ -205,15 +213,18 @@ export class Interpreter {
       const caller = top(s);
       const callerDepth = s.frames.length - 1;
       const sum = this.summary(o.s, o.callee);
+      // The callee's keys extend the entry's own key: for a callback that is the caller's key plus the
+      // `1` of entering it (push_callback_call), so its paths come after the one continuing past the call.
+      const base = o.s.key;
       if (sum.event !== null)
-        out.push({ to: 'event', key: s.key + sum.event.key, verdict: sum.event.verdict });
+        out.push({ to: 'event', key: base + sum.event.key, verdict: sum.event.verdict });
       if (sum.throws) {
         this.mark(pc, callerDepth, caller.subprog);
         this.canThrow[caller.subprog] = true;
         out.push({ to: 'throw', s });
       }
       for (const e of sum.exits) {
-        const key = s.key + e.key;
+        const key = base + e.key;
         const callee = top(e);
         const frames = e.frames.slice(0, -1);
         const back = frames[frames.length - 1]!;

@@ -3,7 +3,7 @@
  * (both registers refined on each side), followed by reg_bounds_sync.
  */
 import type { JmpOp } from '../../bpf/insn.js';
-import { isEmpty, sync, type Scalar } from './scalar.js';
+import { SCALAR_UNKNOWN, isEmpty, sync, type Scalar } from './scalar.js';
 import { U64, tnumAnd, tnumConst, tnumIntersect, tnumIsConst, tnumOr } from './tnum.js';
 
 type Mut = { -readonly [K in keyof Scalar]: Scalar[K] };
@@ -171,6 +171,11 @@ export function refine(a: Scalar, b: Scalar, op: CondOp): [Scalar, Scalar] {
       if (op === 'jset') {
         if (v !== 0n && (v & (v - 1n)) === 0n) p.t = tnumOr(p.t, tnumConst(v));
       } else {
+        // regs_refine_cond_op (Linux 6.18): the negated JSET first forgets p's bounds (__mark_reg_unbounded,
+        // so a dead branch cannot break the invariants), then narrows the tnum; reg_bounds_sync rebuilds the
+        // bounds from the tnum alone. So `r >= 181` is lost on `r & 0x6 == 0`, as the live kernel shows.
+        const { umin, umax, smin, smax, u32min, u32max, s32min, s32max } = SCALAR_UNKNOWN;
+        Object.assign(p, { umin, umax, smin, smax, u32min, u32max, s32min, s32max });
         p.t = tnumAnd(p.t, tnumConst(~v & U64));
       }
       break;

@@ -77,24 +77,28 @@ export function callKernelFn(
             message: 'R1 is not a scalar',
           }),
         ];
+      // Instrumented (SPEC §6, verifying a rewrite): bpf_throw only records the exception in the slot and
+      // returns, a void kfunc (R0 not set, R1-R5 clobbered). The checks that belong to the throw's unwinding
+      // (resources held, a throw inside a callback: process_bpf_exit_full, check_max_stack_depth_subprog) do not apply;
+      // what the path still holds is checked where it exits. The following instruction runs: it may be the
+      // next subprogram's first (an unmarked throw that ends a subprogram under rfc) or none at all.
+      if (env.instrumented) {
+        if (pc + 1 >= env.shape.slotCount)
+          return [unsupportedAt(s, pc + 1, `no instruction at pc ${pc + 1}`)];
+        return [next(afterCall(s, NONE))];
+      }
       const leak = resourceLeak(env.profile, 'bpf_throw', s.refs, s.rcu, s.preempt);
       if (leak !== null) return [rejectAt(s, pc, leak)];
-      if (env.profile === 'mainline') {
-        const cb = s.frames.findIndex((fr) => fr.callback);
-        if (cb >= 0)
-          return [
-            rejectAt(s, pc, {
-              class: 'throw-in-callback',
-              message: `bpf_throw kfunc (insn ${pc}) cannot be called from callback subprog ${s.frames[cb]!.subprog}`,
-            }),
-          ];
-      }
+      // A throw inside a callback is not do_check's business: the path ends here like any throw, and
+      // check_max_stack_depth_subprog rejects it after do_check, by a static scan (stack-depth.ts).
       markChain(env, s, pc);
       return [{ to: 'throw', s }];
     }
     case 'acquire': {
       const id = s.idGen + 1;
-      const st: State = { ...s, idGen: id, refs: [...s.refs, { id, insn: pc }] };
+      // acquire_reference_state in the RFC's kernel: a callback's own references are tagged with its frame.
+      const cb = env.profile === 'rfc' && f.callback ? s.frames.length - 1 : 0;
+      const st: State = { ...s, idGen: id, refs: [...s.refs, { id, insn: pc, cb }] };
       return [next(afterCall(st, { k: 'obj', id, ref: id, maybeNull: true }))];
     }
     case 'release': {
@@ -123,7 +127,14 @@ export function callKernelFn(
                 message: `dereference of modified ctx ptr R1 off=${p.off} disallowed`,
               }),
             ];
-          return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
+          // A syscall program's ctx passes check_mem_reg for the struct (check_helper_mem_access lets a
+          // helper or kfunc touch it), so only the loop's end speaks: no reference was released.
+          return [
+            rejectAt(s, pc, {
+              class: 'bad-arg',
+              message: 'release kernel function bpf_cpumask_release expects refcounted PTR_TO_BTF_ID',
+            }),
+          ];
         case 'scalar':
         case 'func':
           return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
@@ -214,7 +225,13 @@ function loop(env: StepEnv, s: State, pc: number): Outcome[] {
   const nullCtx = ctx.k === 'scalar' && ctx.s.t.mask === 0n && ctx.s.t.value === 0n;
   if (!nullCtx && ctx.k !== 'fp')
     return [rejectAt(s, pc, { class: 'bad-arg', message: `R3 type=${typeName(ctx)} expected=fp` })];
-  // push_callback_call marks the callback (is_cb) before setup_func_entry checks the frames.
+  const skip: Outcome = { to: 'pc', pc: pc + 1, s: { ...afterCall(s, SCALAR()), key: s.key + '0' } };
+  // check_helper_call for bpf_loop pushes the callback only while the frame's callback_depth is below
+  // the count's umax: a count that is surely 0 never enters it (nor marks it is_cb, nor checks frames).
+  if (nr.s.umax === 0n) return [skip];
+  // push_callback_call: the subprogram is a callback from now on (subprog_info is_cb), whatever the
+  // callback's own paths do; check_max_stack_depth_subprog reads the flag after do_check. It is set
+  // before setup_func_entry checks the frames.
   env.isCallback[cb.subprog] = true;
   if (s.frames.length >= MAX_FRAMES)
     return [
@@ -223,7 +240,6 @@ function loop(env: StepEnv, s: State, pc: number): Outcome[] {
         message: `the call stack of ${s.frames.length + 1} frames is too deep`,
       }),
     ];
-  const skip: Outcome = { to: 'pc', pc: pc + 1, s: { ...afterCall(s, SCALAR()), key: s.key + '0' } };
   const regs: Val[] = Array.from({ length: 11 }, () => NONE);
   regs[1] = SCALAR(); // set_loop_callback_state: the index is an unknown scalar
   regs[2] = ctx;
@@ -238,9 +254,10 @@ export function callSubprog(env: StepEnv, s: State, pc: number, target: number):
   const callee = env.shape.owner[target]!;
   const sp = env.shape.subprogs[callee]!;
   if (sp.linkage === 'global') {
+    // btf_check_func_arg_match: each argument must be a scalar (`R1 is not a scalar`; NOT_INIT is not one,
+    // there is no `!read_ok` check first), then check_func_call's own line.
     for (let r = 1; r <= sp.args; r++) {
       const v = f.regs[r]!;
-      if (v.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: `R${r} !read_ok` })];
       if (v.k !== 'scalar')
         return [
           rejectAt(s, pc, {

@@ -1,7 +1,7 @@
 /**
  * The program's shape before any state is computed: the structural checks the kernel makes before
- * do_check (add_subprog_and_kfunc, check_subprogs, check_btf_func), the fragment's static limits (no
- * back-edges, no 32-bit jumps), and backward register liveness per instruction for state merging.
+ * do_check (add_subprog_and_kfunc, check_subprogs, check_btf_func, check_cfg), then the fragment's one
+ * static limit (no back-edges), and backward register liveness per instruction for state merging.
  */
 import type { Insn } from '../../bpf/insn.js';
 import { BPF_LOOP_ID, helperById, kernelFnByName } from '../../bpf/kernel-functions.js';
@@ -87,11 +87,15 @@ export function shapeOf(program: Program, profile: Profile, instrumented = false
   // check_btf_func
   const sp = subprogsOf(program);
   if (!sp.ok) return { ok: false, kind: 'reject', message: sp.message, insn: null };
-  // The fragment (SPEC §3): forward jumps only, 64-bit jumps.
+  // check_cfg: every instruction reachable. A rewrite keeps the dead instructions its patches leave behind
+  // (SPEC §5: no dead-code removal).
+  const dead = instrumented ? null : unreachable(insns, pcOf, insnAt, slotCount, profile);
+  if (dead !== null) return { ok: false, kind: 'reject', message: `unreachable insn ${dead}`, insn: dead };
+  // The fragment (SPEC §3) only once the kernel's structural checks pass, which come first and do not
+  // depend on it: forward jumps only (the worklist visits pcs in order). A 32-bit jump is answered
+  // unsupported only where a path reaches it (step.ts), as do_check would have to interpret it there.
   for (let i = 0; i < insns.length; i++) {
     const insn = insns[i]!;
-    if (insn.kind === 'jmp' && insn.width === 32)
-      return { ok: false, kind: 'unsupported', reason: '32-bit jumps', insn: pcOf[i]! };
     if (insn.kind === 'ja' || insn.kind === 'jmp') {
       const t = pcOf[i]! + insn.off + 1;
       if (t <= pcOf[i]!)
@@ -103,9 +107,6 @@ export function shapeOf(program: Program, profile: Profile, instrumented = false
         };
     }
   }
-  // A rewrite keeps the dead instructions its patches leave behind (SPEC §5: no dead-code removal).
-  const dead = instrumented ? null : unreachable(insns, pcOf, insnAt, slotCount, profile);
-  if (dead !== null) return { ok: false, kind: 'reject', message: `unreachable insn ${dead}`, insn: dead };
   const owner = new Int32Array(slotCount + 1).fill(-1);
   sp.subprogs.forEach((s) => owner.fill(s.index, s.startPc, s.endPc));
   return {
@@ -116,7 +117,7 @@ export function shapeOf(program: Program, profile: Profile, instrumented = false
     slotCount,
     subprogs: sp.subprogs,
     owner,
-    liveIn: liveness(insns, pcOf, slotCount),
+    liveIn: liveness(insns, pcOf, slotCount, instrumented),
   };
 }
 
@@ -170,21 +171,30 @@ function useDef(insn: Insn): { use: number; def: number } {
   }
 }
 
-/** Live registers before each pc: one reverse pass (every jump goes forward in the fragment). */
-function liveness(insns: readonly Insn[], pcOf: readonly number[], slotCount: number): Int32Array {
+/**
+ * Live registers before each pc: one reverse pass (every jump goes forward in the fragment). Instrumented,
+ * bpf_throw returns (SPEC §6) and what follows it stays live.
+ */
+function liveness(
+  insns: readonly Insn[],
+  pcOf: readonly number[],
+  slotCount: number,
+  instrumented: boolean,
+): Int32Array {
   const liveIn = new Int32Array(slotCount + 1).fill(0x3ff);
   for (let i = insns.length - 1; i >= 0; i--) {
     const insn = insns[i]!;
     const pc = pcOf[i]!;
     const next = pc + (insn.kind === 'lddw' || insn.kind === 'ldfunc' ? 2 : 1);
     let out = 0;
-    const ends = insn.kind === 'exit' || insn.kind === 'ja' || isThrow(insn);
+    const throws = isThrow(insn) && !instrumented;
+    const ends = insn.kind === 'exit' || insn.kind === 'ja' || throws;
     if (!ends) out |= next <= slotCount ? liveIn[next]! : 0;
     if (insn.kind === 'ja' || insn.kind === 'jmp') {
       const t = pc + insn.off + 1;
       out |= t > pc && t <= slotCount ? liveIn[t]! : 0x3ff;
     }
-    if (isThrow(insn)) out = 0;
+    if (throws) out = 0;
     const { use, def } = useDef(insn);
     liveIn[pc] = (out & ~def) | use;
   }

@@ -23,7 +23,9 @@ interface Run {
 
 /**
  * The globals whose `throws` a global's own analysis can read: those called from it or from the static
- * subprograms and callbacks it reaches (a global's analysis does not enter another global).
+ * subprograms and callbacks it reaches (a global's analysis does not enter another global). An
+ * instrumented throw that ends a subprogram falls through into the next one's code (analyze.ts), past
+ * this list, but instrumented nothing throws (bpf_throw returns), so every answer is false anyway.
  */
 function globalsRead(shape: OkShape): number[][] {
   const callees: number[][] = shape.subprogs.map(() => []);
@@ -56,6 +58,7 @@ function globalThrowsOf(shape: OkShape, options: ModelOptions, instrumented: boo
   const reads = globalsRead(shape);
   // A global's answer depends only on the throws it reads: a later round with the same ones reuses it.
   const last = new Map<number, { readonly reads: string; readonly throws: boolean }>();
+  const join = options.join === true;
   for (let round = 0; round < n + 1; round++) {
     let changed = false;
     for (const sp of shape.subprogs) {
@@ -65,7 +68,7 @@ function globalThrowsOf(shape: OkShape, options: ModelOptions, instrumented: boo
       let spThrows: boolean;
       if (known !== undefined && known.reads === key) spThrows = known.throws;
       else {
-        const interp = new Interpreter(shape, options.profile, options.quirks, throws, instrumented);
+        const interp = new Interpreter(shape, options.profile, options.quirks, throws, instrumented, join);
         spThrows = interp.summary(entryState(sp.index, sp.args), sp.index).throws;
         last.set(sp.index, { reads: key, throws: spThrows });
       }
@@ -88,8 +91,9 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
         : { accepted: null, status: 'unsupported', reason: shape.reason, insn: shape.insn };
     return { verdict, interp: null, globalThrows: [] };
   }
+  const join = options.join === true;
   const globalThrows = globalThrowsOf(shape, options, instrumented);
-  const interp = new Interpreter(shape, options.profile, options.quirks, globalThrows, instrumented);
+  const interp = new Interpreter(shape, options.profile, options.quirks, globalThrows, instrumented, join);
   const events: (Event | null)[] = [interp.summary(entryState(0, null), 0).event];
   const ordered = options.quirks.includes('seed-global-order');
   // do_check_subprogs: after main, only globals a reached call targets are verified (Linux 6.8+, the
@@ -111,6 +115,7 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
             options.quirks,
             globalThrows.map((t, i) => t && i < sp.index),
             instrumented,
+            join,
           )
         : interp;
       const sum = own.summary(entryState(sp.index, sp.args), sp.index);
@@ -129,7 +134,10 @@ function analyse(program: Program, options: ModelOptions, instrumented: boolean)
       interp.canThrow[sp.index] = true;
   const first = events.find((e) => e !== null);
   if (first) return { verdict: first.verdict, interp, globalThrows };
-  const depthFail = checkMaxStackDepth(shape, options.profile, interp.stackDepth, interp.isCallback);
+  // The throw scan belongs to the original's verification under mainline: the RFC allowed throws in
+  // callbacks, and in a rewrite nothing unwinds (docs/abstract-interpreter.md, Rewrite verdict).
+  const scan = options.profile === 'mainline' && !instrumented ? interp.isCallback : null;
+  const depthFail = checkMaxStackDepth(shape, interp.stackDepth, scan);
   if (depthFail) return { verdict: depthFail, interp, globalThrows };
   return { verdict: { accepted: true }, interp, globalThrows };
 }
@@ -231,6 +239,6 @@ export const abstractInterpreter: ModelEngine = {
   name: 'abstract-interpreter',
   description: 'abstract interpretation over the CFG with per-context subprogram summaries (engine B)',
   quirks: QUIRK_SUPPORT,
-  join: 'no join mode yet: states merge only when equal on everything live',
+  join: null,
   verify: (program, options) => verify(program, options),
 };

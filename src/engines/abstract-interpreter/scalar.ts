@@ -9,6 +9,7 @@ import {
   U64,
   s64,
   tnumClearSubreg,
+  tnumCast,
   tnumConst,
   tnumIntersect,
   tnumIsConst,
@@ -85,6 +86,24 @@ export function scalarOfSize(size: number): Scalar {
   const m = (1n << BigInt(size * 8)) - 1n;
   return sync({ ...SCALAR_UNKNOWN, t: { value: 0n, mask: m } });
 }
+
+/**
+ * coerce_reg_to_size: the low `size` bytes of a value, zero-extended (a narrow load or fill). The u64
+ * bounds survive when they agree above the cut; the 32-bit bounds survive a 4-byte cut only.
+ */
+export function coerceToSize(s: Scalar, size: number): Scalar {
+  if (size >= 8) return s;
+  const mask = (1n << BigInt(size * 8)) - 1n;
+  const same = (s.umin & ~mask) === (s.umax & ~mask);
+  const umin = same ? s.umin & mask : 0n;
+  const umax = same ? s.umax & mask : mask;
+  const r: Mut = { ...s, t: tnumCast(s.t, size), umin, umax, smin: umin, smax: umax };
+  if (size < 4) Object.assign(r, { u32min: 0n, u32max: U32, s32min: S32_MIN, s32max: S32_MAX });
+  return sync(r);
+}
+
+/** get_reg_width: the bits the value's unsigned maximum needs (fls64(umax)). */
+export const regWidth = (s: Scalar): number => (s.umax === 0n ? 0 : s.umax.toString(2).length);
 
 /** A scalar's unsigned range [lo, hi] (for helper results). */
 export const scalarURange = (lo: bigint, hi: bigint): Scalar =>

@@ -6,11 +6,11 @@
  * do_check never reached still runs the walk out of frames. Frames count from main (0) with one per
  * descent, globals included; frame 8 is `the call stack of 8 frames is too deep !`. Each subprogram adds
  * its stack depth rounded to 16 (the JIT's round_up_stack_depth), past 512 bytes `combined stack size of
- * N calls is D. Too large`. Under mainline a bpf_throw met while the subprogram scanned, or one of its
- * callers on the walk's stack, is a callback that do_check entered (`is_cb`, set by push_callback_call)
- * is `bpf_throw kfunc (insn N) cannot be called from callback subprog S`.
+ * N calls is D. Too large`. With the throw scan (mainline, verifying the original) every `call bpf_throw`
+ * the walk meets, reached by do_check or not, is `bpf_throw kfunc (insn N) cannot be called from callback
+ * subprog S` when the subprogram scanned, or one of its callers on the walk's stack, is a callback that
+ * do_check entered (`is_cb`, set by push_callback_call); S is the subprogram holding the throw.
  */
-import type { Profile } from '../../bpf/profile.js';
 import type { Verdict } from '../../bpf/result.js';
 import type { Shape } from './cfg.js';
 
@@ -37,10 +37,12 @@ interface WalkFrame {
 
 export function checkMaxStackDepth(
   shape: Extract<Shape, { ok: true }>,
-  profile: Profile,
   depths: readonly number[],
-  /** Subprograms do_check entered as callbacks (the kernel's subprog_info is_cb). */
-  isCallback: readonly boolean[],
+  /**
+   * Subprograms do_check entered as callbacks (the kernel's subprog_info is_cb), for the throw scan; null
+   * for no scan: the RFC's kernel lets callbacks throw (SPEC §4), and in a rewrite nothing unwinds.
+   */
+  isCallback: readonly boolean[] | null,
 ): Verdict | null {
   const steps: Step[][] = shape.subprogs.map(() => []);
   shape.insns.forEach((insn, i) => {
@@ -48,20 +50,20 @@ export function checkMaxStackDepth(
     const list = steps[shape.owner[pc]!]!;
     if (insn.kind === 'call' || insn.kind === 'ldfunc')
       list.push({ kind: 'call', callee: shape.owner[pc + insn.off + 1]! });
-    // The RFC's kernel lets callbacks throw (SPEC §4).
-    else if (insn.kind === 'kfunc' && insn.name === 'bpf_throw' && profile === 'mainline')
+    else if (insn.kind === 'kfunc' && insn.name === 'bpf_throw' && isCallback !== null)
       list.push({ kind: 'throw', pc });
   });
+  const cb = (sub: number): boolean => isCallback?.[sub] === true;
   // The walk from a (subprogram, frame, depth, callback below) is the same wherever it starts, and it
   // stops at its first violation: a tuple already walked to its end without one is skipped (the kernel
   // walks it again; the answer is the same and the walk stays linear in the distinct tuples).
   const clean = new Set<string>();
-  const tuple = (sub: number, frame: number, depth: number, cb: boolean): string =>
-    `${sub}/${frame}/${depth}/${cb ? 1 : 0}`;
+  const tuple = (sub: number, frame: number, depth: number, inCb: boolean): string =>
+    `${sub}/${frame}/${depth}/${inCb ? 1 : 0}`;
   // An explicit stack: no recursion per call.
   const main = roundUp(depths[0]!);
   if (main > MAX_STACK) return stackTooLarge(1, main);
-  const stack: WalkFrame[] = [{ sub: 0, next: 0, depth: main, inCallback: isCallback[0] === true }];
+  const stack: WalkFrame[] = [{ sub: 0, next: 0, depth: main, inCallback: cb(0) }];
   while (stack.length > 0) {
     const top = stack[stack.length - 1]!;
     const list = steps[top.sub]!;
@@ -78,7 +80,7 @@ export function checkMaxStackDepth(
             accepted: false,
             class: 'throw-in-callback',
             message: `bpf_throw kfunc (insn ${step.pc}) cannot be called from callback subprog ${top.sub}`,
-            insn: null,
+            insn: step.pc,
           };
         break;
       case 'call': {
@@ -92,7 +94,7 @@ export function checkMaxStackDepth(
           };
         const depth = top.depth + roundUp(depths[step.callee]!);
         if (depth > MAX_STACK) return stackTooLarge(frame + 1, depth);
-        const inCallback = top.inCallback || isCallback[step.callee] === true;
+        const inCallback = top.inCallback || cb(step.callee);
         if (clean.has(tuple(step.callee, frame, depth, inCallback))) break;
         stack.push({ sub: step.callee, next: 0, depth, inCallback });
         break;

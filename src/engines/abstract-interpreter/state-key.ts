@@ -130,7 +130,7 @@ export function stateKey(s: State, live: (frame: number) => number, cache: KeyCa
   }
   text += 'R';
   for (const r of s.refs) {
-    text += `@${r.insn},`;
+    text += `@${r.insn}^${r.cb},`;
     order += `${id(r.id)},`;
   }
   return `${text}L${s.rcu ? 1 : 0}${s.preempt}#${order}`;

@@ -36,6 +36,11 @@ export interface Frame {
 export interface Ref {
   readonly id: number;
   readonly insn: number;
+  /**
+   * rfc: the depth of the callback frame that acquired it directly (the RFC's `callback_ref`), which
+   * must release it before its exit; 0 otherwise, and always 0 under mainline.
+   */
+  readonly cb: number;
 }
 
 export interface State {
@@ -62,6 +67,21 @@ export function setReg(s: State, r: number, v: Val): State {
   const regs = f.regs.slice();
   regs[r] = v;
   return withTop(s, { ...f, regs });
+}
+
+/**
+ * assign_scalar_id_before_mov: a scalar about to be copied (a mov, a spill) gets a fresh link id when it
+ * has none and is not a constant. An id that carries a delta (BPF_ADD_CONST) is dropped first: a link
+ * holds one delta at most.
+ */
+export function withIdBeforeMov(s: State, r: number): State {
+  const v = top(s).regs[r];
+  if (v?.k !== 'scalar') return s;
+  let sc = v.s.delta !== 0 ? { ...v.s, id: 0, delta: 0 } : v.s;
+  let idGen = s.idGen;
+  if (sc.id === 0 && sc.t.mask !== 0n) sc = { ...sc, id: ++idGen };
+  if (sc === v.s) return s;
+  return setReg({ ...s, idGen }, r, { k: 'scalar', s: sc });
 }
 
 /** The value's printed type (reg_type_str). */

@@ -11,10 +11,10 @@ import { callKernelFn, callSubprog } from './calls.js';
 import type { Shape } from './cfg.js';
 import { loadMem, storeMem } from './memory.js';
 import { SCALAR_UNKNOWN, sanityChecked, scalarConst, type Scalar } from './scalar.js';
-import { NONE, setReg, top, type State, type Val } from './state.js';
+import { NONE, setReg, top, typeName, withIdBeforeMov, type State, type Val } from './state.js';
 import type { Mark } from '../../bpf/result.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
-import type { Rejection } from './messages.js';
+import { regionLeakRfc, unreleased, type Rejection } from './messages.js';
 
 /** What the step needs from the interpreter. */
 export interface StepEnv {
@@ -122,15 +122,11 @@ function alu(s: State, pc: number, insn: Extract<Insn, { kind: 'alu' }>, next: N
   } else src = { k: 'scalar', s: scalarConst(BigInt(insn.src.imm)) };
   if (insn.op === 'mov') {
     if (insn.width === 32) return [unsupportedAt(s, pc, '32-bit ALU')];
-    if (insn.src.kind === 'reg' && src.k === 'scalar' && insn.src.reg !== insn.dst) {
-      // A copy shares a link id with its source (mov64 of a non-constant scalar).
-      let st = s;
-      let v = src.s;
-      if (v.id === 0 && !(v.t.mask === 0n)) {
-        v = { ...v, id: s.idGen + 1 };
-        st = setReg({ ...s, idGen: s.idGen + 1 }, insn.src.reg, { k: 'scalar', s: v });
-      }
-      return [next(setReg(st, insn.dst, { k: 'scalar', s: v }))];
+    if (insn.src.kind === 'reg' && src.k === 'scalar') {
+      // A copy shares a link id with its source (mov64 of a non-constant scalar); a source linked with a
+      // delta leaves that link first (assign_scalar_id_before_mov).
+      const st = withIdBeforeMov(s, insn.src.reg);
+      return [next(setReg(st, insn.dst, top(st).regs[insn.src.reg]!))];
     }
     return [next(setReg(s, insn.dst, src))];
   }
@@ -226,6 +222,8 @@ function ptrAlu(
 }
 
 function jump(s: State, pc: number, insn: Extract<Insn, { kind: 'jmp' }>): Outcome[] {
+  // Outside the fragment (SPEC §3), and only now that a path reaches it (cfg.ts defers it here).
+  if (insn.width === 32) return [unsupportedAt(s, pc, '32-bit jumps')];
   const f = top(s);
   const a = f.regs[insn.dst]!;
   if (a.k === 'none') return [rejectAt(s, pc, notInit(insn.dst))];
@@ -314,27 +312,33 @@ function setLinked(s: State, before: Scalar, after: Scalar): State {
   return { ...s, frames };
 }
 
+/**
+ * BPF_EXIT (process_bpf_exit_full). Frame 0 (main, or a global verified on its own): check_resource_leak
+ * first, then check_return_code: R0 must be readable; a global returns a scalar; main may return anything
+ * (root: is_pointer_value allows a pointer, and BPF_PROG_TYPE_SYSCALL has no return range). A deeper frame
+ * returns through prepare_func_exit: no stack pointer back to the caller, and a callback's R0 must be a
+ * scalar (NOT_INIT is not one: no `!read_ok` here) within [0, 1].
+ */
 function exit(env: StepEnv, s: State, pc: number): Outcome[] {
   const f = top(s);
   const depth = s.frames.length - 1;
+  const r0 = f.regs[0]!;
   if (depth > 0) {
-    // The RFC checks open regions at every BPF_EXIT, in any frame.
     if (env.profile === 'rfc') {
-      if (s.rcu)
-        return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_rcu_read_unlock is missing' })];
-      if (s.preempt > 0)
-        return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_preempt_enable is missing' })];
+      // The RFC's process_bpf_exit_full, before prepare_func_exit: the regions at every BPF_EXIT, then
+      // check_reference_leak, which in a callback's frame reports the references the callback acquired
+      // itself (callback_ref); only then the callback's return range.
+      const leak =
+        regionLeakRfc(s.rcu, s.preempt) ??
+        (f.callback ? unreleased(s.refs.filter((r) => r.cb === depth)) : null);
+      if (leak !== null) return [rejectAt(s, pc, leak)];
     }
+    // prepare_func_exit: any fp, even one into a caller's frame.
+    if (r0.k === 'fp')
+      return [rejectAt(s, pc, { class: 'bad-return', message: 'cannot return stack pointer to the caller' })];
     if (f.callback) {
-      const r0 = f.regs[0]!;
-      if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
       if (r0.k !== 'scalar')
-        return [
-          rejectAt(s, pc, {
-            class: 'bad-return',
-            message: 'At callback return the register R0 is not a known value (' + r0.k + ')',
-          }),
-        ];
+        return [rejectAt(s, pc, { class: 'bad-return', message: 'R0 not a scalar value' })];
       if (r0.s.smin < 0n || r0.s.smax > 1n) {
         // verbose_invalid_scalar
         const parts: string[] = [];
@@ -351,20 +355,14 @@ function exit(env: StepEnv, s: State, pc: number): Outcome[] {
     }
     return [{ to: 'exit', s }];
   }
-  const r0 = f.regs[0]!;
-  if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
-  if (env.profile === 'rfc') {
-    if (s.rcu) return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_rcu_read_unlock is missing' })];
-    if (s.preempt > 0)
-      return [rejectAt(s, pc, { class: 'region-open', message: 'bpf_preempt_enable is missing' })];
-  }
   const leak = env.resourceAtExit(s);
   if (leak !== null) return [rejectAt(s, pc, leak)];
-  if (r0.k !== 'scalar')
+  if (r0.k === 'none') return [rejectAt(s, pc, notInit(0))];
+  if (f.subprog !== 0 && r0.k !== 'scalar')
     return [
       rejectAt(s, pc, {
         class: 'bad-return',
-        message: `At program exit the register R0 is not a known value (${r0.k})`,
+        message: `At subprogram exit the register R0 is not a scalar value (${typeName(r0)})`,
       }),
     ];
   return [{ to: 'exit', s }];

@@ -15,14 +15,8 @@ const QUIRK_SETS: Quirk[][] = [[], ['seed-global-order'], ['seed-global-resource
 
 /** Programs on which the two engines differ today, with the reason (the goal is an empty list). */
 const KNOWN_DIFFERENCES: Record<string, string> = {
-  'kernel/linked-delta-known-bits.s':
-    'a bounded loop: path-explorer follows it, this engine answers unsupported',
-  'kernel/linked-live-only-caller-frame.s':
-    'rewrite verdict: path-explorer refines only live linked registers in caller frames; this engine refines all',
   'kernel/too-complex-jump-sequence.s':
     "path-explorer reproduces the kernel's pending-state limit (push_stack); this engine does not model it (docs: Documented choices)",
-  'runtime/loop-throw-rfc.rewrite.s':
-    'a rewrite with 32-bit jumps: unsupported here, path-explorer goes further',
 };
 
 function answerOf(engine: ModelEngineName, program: Program, profile: Profile, quirks: Quirk[]) {

@@ -13,17 +13,9 @@ const COUNT = 1000;
 
 /**
  * Cases where the engines differ today, exactly (a listed case that starts agreeing fails the test, so the
- * list stays honest). Mostly facts: the stack depth or the marks recorded for a global subprogram, and a
- * few rfc callbacks where the order of the region check and the return-range check differs.
+ * list stays honest). None today.
  */
-const KNOWN: ReadonlySet<string> = new Set(
-  (
-    'mainline:69 mainline:73 mainline:127 mainline:128 mainline:240 mainline:258 mainline:297 mainline:322 ' +
-    'mainline:392 mainline:398 mainline:570 mainline:626 mainline:713 mainline:792 mainline:915 mainline:952 ' +
-    'rfc:69 rfc:73 rfc:127 rfc:200 rfc:202 rfc:208 rfc:282 rfc:356 rfc:792 rfc:915 rfc:927 ' +
-    'rfc:952 rfc:964 rfc:990'
-  ).split(' '),
-);
+const KNOWN: ReadonlySet<string> = new Set<string>([]);
 
 describe('abstract-interpreter agrees with path-explorer on generated programs', () => {
   for (const profile of ['mainline', 'rfc'] as Profile[]) {

@@ -18,6 +18,7 @@ import {
   type CondOp,
 } from '../../../src/engines/abstract-interpreter/branch.js';
 import {
+  coerceToSize,
   contains,
   isEmpty,
   scalarConst,
@@ -122,6 +123,18 @@ describe('the scalar domain is sound', () => {
         const bs = shift ? scalarConst(bv) : b.s;
         const r = scalarAlu(op, a.s, bs);
         expect(contains(r, concreteAlu(op, a.v, bv))).toBe(true);
+      }),
+    );
+  });
+
+  it('a narrow load or fill: the low bytes of the value lie in coerceToSize, a constant stays one', () => {
+    fc.assert(
+      fc.property(pair, fc.constantFrom(1, 2, 4, 8), ({ v, s }, size) => {
+        const low = size === 8 ? v : v & ((1n << BigInt(size * 8)) - 1n);
+        const r = coerceToSize(s, size);
+        expect(contains(r, low)).toBe(true);
+        expect(isEmpty(r)).toBe(false);
+        if (s.t.mask === 0n) expect(r.t).toEqual({ value: low, mask: 0n });
       }),
     );
   });
