@@ -63,6 +63,7 @@ export function kernelUnsafe(p: Program): string | null {
     while (func + 1 < p.funcs.length && p.funcs[func + 1]!.insn <= i) func++;
     const insn = p.insns[i]!;
     if (insn.kind === 'jmp' && insn.src.kind === 'reg' && insn.src.reg === insn.dst) return 'if rX op rX';
+    if (insn.kind === 'ldfunc' && !passedToLoop(p, i)) return 'a callback loaded but not passed to bpf_loop';
     if (insn.kind === 'helper' && insn.id === BPF_LOOP_ID) {
       targets ??= jumpTargets(p);
       const count = lastWriteOf(p, 1, i, p.funcs[func]!.insn, targets);
@@ -75,6 +76,45 @@ export function kernelUnsafe(p: Program): string | null {
     }
   }
   return null;
+}
+
+/**
+ * Whether the callback loaded at `at` reaches a `bpf_loop` as its R2 along the fall-through path. A
+ * callback do_check never enters is dead code: opt_remove_dead_code drops its subprogram and
+ * jit_subprogs then finds no program for the ld_imm64 that names it (`No program to jit at insn N`, a
+ * WARN). Conditional jumps are followed on their fall-through; anything that ends the path, calls out or
+ * overwrites the register is treated as the callback never reaching the call.
+ */
+function passedToLoop(p: Program, at: number): boolean {
+  const dst = (p.insns[at] as Extract<Insn, { kind: 'ldfunc' }>).dst;
+  for (let k = at + 1; k < p.insns.length; k++) {
+    const insn = p.insns[k]!;
+    switch (insn.kind) {
+      case 'helper':
+        return insn.id === BPF_LOOP_ID && dst === 2;
+      case 'jmp':
+      case 'stx':
+      case 'st':
+        continue;
+      case 'alu':
+      case 'neg':
+      case 'ldx':
+      case 'lddw':
+      case 'ldfunc':
+        if (insn.dst === dst) return false;
+        continue;
+      case 'ja':
+      case 'exit':
+      case 'call':
+      case 'kfunc':
+        return false;
+      default: {
+        const never: never = insn;
+        return never;
+      }
+    }
+  }
+  return false;
 }
 
 /** The instructions some jump lands on (where paths join). */

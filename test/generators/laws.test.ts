@@ -172,6 +172,15 @@ describe('kernelUnsafe', () => {
     );
     expect(kernelUnsafe(p)).toBe('bpf_loop with a count set on paths that join before it');
   });
+  it('a callback loaded and then lost before bpf_loop is never entered (No program to jit)', () => {
+    expect(kernelUnsafe(loop('    r1 = 4\n    r2 = cb ll\n    r2 = 0\n'))).toBe(
+      'a callback loaded but not passed to bpf_loop',
+    );
+    expect(kernelUnsafe(loop('    r1 = 4\n    r5 = cb ll\n    r2 = 0\n'))).toBe(
+      'a callback loaded but not passed to bpf_loop',
+    );
+    expect(kernelUnsafe(loop('    r2 = cb ll\n    r1 = 4\n'))).toBeNull();
+  });
 });
 
 describe('programArbitrary', () => {
