@@ -9,7 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { InvalidArgumentError, Option, type Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { PROFILES, isProfile, type Profile } from '../bpf/profile.js';
-import { CAMPAIGN_MODEL_ENGINES, MODEL_ENGINES, modelEngine } from '../engines/index.js';
+import { ENGINE_NAMES, MODEL_ENGINES, modelEngine } from '../engines/index.js';
 import { openKernelSession } from '../engines/kernel/index.js';
 import { readCorpusPrograms } from '../fuzz/corpus-files.js';
 import { mutationSeeds } from '../fuzz/mutation-seeds.js';
@@ -89,7 +89,7 @@ export function registerFuzz(cli: Command, ctx: CliContext): void {
     .option(
       '--engines <list>',
       `kernel, ${MODEL_ENGINES.map((e) => e.name).join(', ')}, or all`,
-      ['kernel', ...CAMPAIGN_MODEL_ENGINES].join(','),
+      ENGINE_NAMES.join(','),
     )
     .option(
       '--profile <profile>',

@@ -24,13 +24,6 @@ export type {
 /** Every model engine, in the order the CLI lists them. */
 export const MODEL_ENGINES: readonly ModelEngine[] = [pathExplorer, abstractInterpreter];
 
-/**
- * The model engines a campaign asks by default (`fuzz` without `--engines`). abstract-interpreter is asked
- * with `--engines all` or by name, and joins this list when its known disagreements with the kernel and
- * path-explorer are settled (issue #12): until then it would turn every nightly red with its own defects.
- */
-export const CAMPAIGN_MODEL_ENGINES: readonly ModelEngineName[] = ['path-explorer'];
-
 /** The live kernel's descriptor (SPEC §8): opening it starts the executor, or says why it cannot. */
 export const KERNEL_ENGINE: KernelEngineDescriptor = kernelEngine();
 
