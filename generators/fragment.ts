@@ -53,7 +53,8 @@ export function inFragment(p: Program): boolean {
 /**
  * Why a program may trip a known kernel WARN (test/engines/kernel/fixtures/README.md), or null:
  * `if rX op rX`; `bpf_loop` whose count is a pointer (ctx or stack), or one the look-back cannot tell
- * because another path joins on the way back; outside main, the constant 0 or any count it cannot tell.
+ * because another path joins on the way back; outside main, the constant 0 or any count it cannot tell;
+ * a callback do_check never enters (count 0, or loaded and not passed) where jit_subprogs then misses it.
  * The count is traced back through the straight-line code before the call (a conservative look).
  */
 export function kernelUnsafe(p: Program): string | null {
@@ -63,15 +64,16 @@ export function kernelUnsafe(p: Program): string | null {
     while (func + 1 < p.funcs.length && p.funcs[func + 1]!.insn <= i) func++;
     const insn = p.insns[i]!;
     if (insn.kind === 'jmp' && insn.src.kind === 'reg' && insn.src.reg === insn.dst) return 'if rX op rX';
-    if (insn.kind === 'ldfunc' && !passedToLoop(p, i)) return 'a callback loaded but not passed to bpf_loop';
+    if (insn.kind === 'ldfunc' && !passedToLoop(p, i) && deadCallbackWarns(p, i))
+      return 'a callback loaded but not passed to bpf_loop';
     if (insn.kind === 'helper' && insn.id === BPF_LOOP_ID) {
       targets ??= jumpTargets(p);
       const count = lastWriteOf(p, 1, i, p.funcs[func]!.insn, targets);
       if (count === 'pointer') return 'bpf_loop with a pointer count';
       if (count === 'join') return 'bpf_loop with a count set on paths that join before it';
       if (count === 'zero' && func !== 0) return 'bpf_loop with count 0 outside main';
-      if (count === 'zero' && callbackCalls(p, i))
-        return 'bpf_loop with count 0 whose callback calls something';
+      if (count === 'zero' && deadCallbackWarns(p, loadOfR2(p, i)))
+        return 'bpf_loop with count 0 in a program whose never-entered callback trips jit_subprogs';
       if (count === 'unknown' && func !== 0) return 'bpf_loop with a count the look-back cannot tell';
     }
   }
@@ -128,22 +130,34 @@ function jumpTargets(p: Program): Set<number> {
   return out;
 }
 
-/** Whether the callback loaded into r2 before the bpf_loop at `at` holds a call of any kind or a callback load. */
-function callbackCalls(p: Program, at: number): boolean {
-  const { pcOf, insnAt } = layoutOf(p.insns);
+/** The `rX = cb ll` loading r2 in the eight instructions before the bpf_loop at `at`, or -1. */
+function loadOfR2(p: Program, at: number): number {
   for (let k = at - 1; k >= Math.max(0, at - 8); k--) {
     const insn = p.insns[k]!;
-    if (insn.kind !== 'ldfunc' || insn.dst !== 2) continue;
-    const target = insnAt[pcOf[k]! + insn.off + 1] ?? -1;
-    if (target < 0) return true;
-    const next = p.funcs.find((f) => f.insn > target)?.insn ?? p.insns.length;
-    for (let j = target; j < next; j++) {
-      const kind = p.insns[j]!.kind;
-      if (kind === 'call' || kind === 'ldfunc' || kind === 'kfunc' || kind === 'helper') return true;
-    }
-    return false;
+    if (insn.kind === 'ldfunc' && insn.dst === 2) return k;
   }
-  return true;
+  return -1;
+}
+
+/**
+ * Whether a callback do_check never enters (its ld_imm64 at `load`, -1 when not found) trips the kernel:
+ * opt_remove_dead_code drops its subprogram, and jit_subprogs, which runs while more than one subprogram
+ * is left, finds none for the ld_imm64 (`No program to jit at insn N`). Seen with three subprograms or
+ * more, and with two when the callback calls anything (a kfunc too); main and a leaf callback alone load.
+ */
+function deadCallbackWarns(p: Program, load: number): boolean {
+  if (load < 0 || p.funcs.length > 2) return true;
+  const { pcOf, insnAt } = layoutOf(p.insns);
+  const insn = p.insns[load]!;
+  if (insn.kind !== 'ldfunc') return true;
+  const target = insnAt[pcOf[load]! + insn.off + 1] ?? -1;
+  if (target < 0) return true;
+  const next = p.funcs.find((f) => f.insn > target)?.insn ?? p.insns.length;
+  for (let j = target; j < next; j++) {
+    const kind = p.insns[j]!.kind;
+    if (kind === 'call' || kind === 'ldfunc' || kind === 'kfunc' || kind === 'helper') return true;
+  }
+  return false;
 }
 
 /**

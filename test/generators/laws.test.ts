@@ -172,14 +172,23 @@ describe('kernelUnsafe', () => {
     );
     expect(kernelUnsafe(p)).toBe('bpf_loop with a count set on paths that join before it');
   });
-  it('a callback loaded and then lost before bpf_loop is never entered (No program to jit)', () => {
-    expect(kernelUnsafe(loop('    r1 = 4\n    r2 = cb ll\n    r2 = 0\n'))).toBe(
+  // A third subprogram keeps jit_subprogs running after the dead callback is removed (campaign seed 401,
+  // case 5264: count 0 in main, a leaf callback, `No program to jit`).
+  const third = (p: Program): Program =>
+    parseProgram(`${printProgram(p)}.func other static args=0\n    r0 = 0\n    exit\n`);
+  it('a callback never entered trips jit_subprogs when another subprogram is left', () => {
+    const lost = loop('    r1 = 4\n    r2 = cb ll\n    r2 = 0\n');
+    expect(kernelUnsafe(lost)).toBeNull();
+    expect(kernelUnsafe(third(lost))).toBe('a callback loaded but not passed to bpf_loop');
+    expect(kernelUnsafe(third(loop('    r1 = 4\n    r5 = cb ll\n    r2 = 0\n')))).toBe(
       'a callback loaded but not passed to bpf_loop',
     );
-    expect(kernelUnsafe(loop('    r1 = 4\n    r5 = cb ll\n    r2 = 0\n'))).toBe(
-      'a callback loaded but not passed to bpf_loop',
+    expect(kernelUnsafe(third(loop('    r2 = cb ll\n    r1 = 4\n')))).toBeNull();
+    const zero = loop('    r1 = 0\n    r2 = cb ll\n');
+    expect(kernelUnsafe(zero)).toBeNull();
+    expect(kernelUnsafe(third(zero))).toBe(
+      'bpf_loop with count 0 in a program whose never-entered callback trips jit_subprogs',
     );
-    expect(kernelUnsafe(loop('    r2 = cb ll\n    r1 = 4\n'))).toBeNull();
   });
 });
 
