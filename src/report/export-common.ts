@@ -205,7 +205,8 @@ export function describeCase(c: Case, name: string): string {
   if (head === '') return name;
   const end = head.search(/[.:](\s|$)/);
   const sentence = end < 0 ? head : head.slice(0, end + 1);
-  return sentence.length <= 120 ? sentence : `${sentence.slice(0, 117)}...`;
+  const text = sentence.replace(/:$/, '');
+  return text.length <= 120 ? text : `${text.slice(0, 117)}...`;
 }
 
 /** The head comment every form starts with (C comment lines, without the opening and closing). */
