@@ -13,7 +13,7 @@
 import { kernelFnByName } from '../bpf/kernel-functions.js';
 import { lddwValue, type Insn, type JmpOp, type Size } from '../bpf/insn.js';
 import { layoutOf, targetPc } from '../bpf/layout.js';
-import { ALU_SYMBOL } from '../bpf/text/print.js';
+import { ALU_SYMBOL, printInsn } from '../bpf/text/print.js';
 import type { Case } from '../corpus/case.js';
 import {
   cComment,
@@ -31,6 +31,7 @@ import {
   type ExportOptions,
   type FuncLayout,
 } from './export-common.js';
+import { insnMacros } from './export-test-verifier.js';
 
 const FORM = 'a selftest';
 
@@ -68,6 +69,20 @@ const mem = (size: Size, base: number, off: number): string =>
 interface Refs {
   readonly imm: Set<string>;
   readonly addr: Set<string>;
+  /** `.8byte %[name]` operands: an instruction as its filter.h macro. */
+  readonly raw: Map<string, string>;
+}
+
+/**
+ * Instructions older LLVM cannot assemble (BPF_JSET, BPF_MOD, BPF_ST before clang 18) go in as the raw
+ * instruction, as the selftests do: `.8byte %[name]` with `__imm_insn(name, BPF_...)` (tools/include/linux/filter.h).
+ */
+function needsRaw(insn: Insn): boolean {
+  return (
+    (insn.kind === 'jmp' && insn.op === 'jset') ||
+    (insn.kind === 'alu' && insn.op === 'mod') ||
+    insn.kind === 'st'
+  );
 }
 
 /** The selftest form of a case. */
@@ -95,9 +110,9 @@ export function exportSelftest(c: Case, opts: ExportOptions): string {
   const out: string[] = ['// SPDX-License-Identifier: GPL-2.0', '/*'];
   for (const l of headerLines(c, opts, 'The selftest form')) out.push(` * ${l}`);
   for (const l of layoutNote(program.insns, funcs, names, pcOf)) out.push(` * ${cComment(l)}`);
-  if (program.insns.some((i) => i.kind === 'st'))
-    out.push(' * BPF_ST (a store of an immediate) needs clang 18 or later (bpf_misc.h: CAN_USE_BPF_ST).');
-  out.push(' */', '', '#include <linux/bpf.h>', '#include <bpf/bpf_helpers.h>', '#include "bpf_misc.h"', '');
+  out.push(' */', '', '#include <linux/bpf.h>', '#include <bpf/bpf_helpers.h>', '#include "bpf_misc.h"');
+  if (program.insns.some(needsRaw)) out.push('#include "../../../include/linux/filter.h"');
+  out.push('');
   if (used.has('bpf_cpumask_create') || used.has('bpf_cpumask_release')) out.push('struct bpf_cpumask;');
   for (const [name, decl] of Object.entries(KFUNC_DECL)) if (used.has(name)) out.push(decl);
   if (used.size > 0) out.push('');
@@ -147,6 +162,7 @@ function asmBlock(b: Body): string[] {
   const inputs = [
     ...[...b.refs.imm].map((n) => `__imm(${n})`),
     ...[...b.refs.addr].map((n) => `__imm_addr(${n})`),
+    ...[...b.refs.raw].map(([n, m]) => `__imm_insn(${n}, ${m})`),
   ];
   const tail =
     inputs.length === 0
@@ -185,13 +201,14 @@ function functionBody(
       throw new ExportError(
         `cannot be written as ${FORM}: insn ${i} jumps outside its function (to pc ${pc})`,
       );
-    if (!labelAt.has(t)) {
+    // A raw jump keeps its offset and needs no label.
+    if (!labelAt.has(t) && !needsRaw(insn)) {
       while (taken.has(`l${fresh}`)) fresh++;
       taken.add(`l${fresh}`);
       labelAt.set(t, `l${fresh}`);
     }
   }
-  const refs: Refs = { imm: new Set(), addr: new Set() };
+  const refs: Refs = { imm: new Set(), addr: new Set(), raw: new Map() };
   const notesAt = new Map<number, { line: string[]; trailing: string[] }>();
   for (const n of program.notes) {
     // The head comments (before the first instruction of main) are the file's header.
@@ -216,8 +233,15 @@ function functionBody(
     for (const t of notes?.line ?? []) lines.push(`/* ${cComment(t)} */`);
     const label = labelAt.get(i);
     if (label !== undefined) lines.push(`"${label}_%=:"`);
-    const text = asmInsn(insn, pcOf[i]!, i, labelAt, insnAt, refs, callee);
     const trailing = notes?.trailing.length ? `\t/* ${cComment(notes.trailing.join('; '))} */` : '';
+    if (needsRaw(insn)) {
+      const name = `insn${i}`;
+      refs.raw.set(name, insnMacros(insn)[0]!);
+      const asText = cComment(printInsn(insn, pcOf[i]!, () => undefined));
+      lines.push(`".8byte %[${name}];"\t/* ${asText} */${trailing}`);
+      continue;
+    }
+    const text = asmInsn(insn, pcOf[i]!, i, labelAt, insnAt, refs, callee);
     lines.push(`"${text};"${trailing}`);
   }
   return { lines, refs };

@@ -37,11 +37,15 @@ export function selftestFunctions(text: string): AsmFunction[] {
     const operands: string[] = [];
     let j = i + 3;
     for (; !lines[j]!.startsWith('\t:') && !lines[j]!.startsWith('\t::'); j++) {
+      // a raw instruction (`.8byte %[insnN]`) carries its text form in the comment after it
+      const raw = /^\t"\.8byte %\[\w+\];"\t\/\* (.*?) \*\//.exec(lines[j]!);
       const m = /^\t"(.*)"/.exec(lines[j]!);
-      if (m) body.push(m[1]!);
+      if (raw) body.push(`${raw[1]!};`);
+      else if (m) body.push(m[1]!);
     }
     for (; lines[j] !== '}'; j++)
-      for (const [, op] of lines[j]!.matchAll(/(__imm(?:_addr)?\(\w+\))/g)) operands.push(op!);
+      for (const [, op] of lines[j]!.matchAll(/(__imm(?:_addr)?\(\w+\)|__imm_insn\(\w+, [^)]*\)\))/g))
+        operands.push(op!);
     out.push({
       name: isMain ? head[1]! : head[2]!,
       linkage: isMain ? 'main' : head[1] ? 'static' : 'global',
@@ -84,3 +88,43 @@ export function bytesOf(program: Program): Uint8Array {
     { kfuncId: () => 0 },
   );
 }
+
+/** Every instruction kind the model has, in two functions and a callback. */
+export const ALL_KINDS = `; every kind of instruction
+    r6 = r1
+    r1 = 0x112345678 ll
+    w2 = -3
+    w2 %= 3
+    r3 = r2
+    r3 s>>= 1
+    r3 = -r3
+    w3 = -w3
+    r4 = *(u32 *)(r6 +4)
+    *(u64 *)(r10 -8) = r4
+    r5 = *(u64 *)(r10 -8)
+    if w5 s< 0xfffffffd goto neg
+    if r5 & r4 goto +1
+    r5 = 1
+    goto pc+0
+    r5 = 2
+neg:
+    r1 = 2
+    r2 = cb ll
+    r3 = 0
+    r4 = 0
+    call bpf_loop#181
+    call bpf_get_prandom_u32#7
+    call helper_fn
+    if r0 == 0x0 goto out
+    r1 = 7
+    call bpf_throw
+out:
+    r0 = 0
+    exit
+.func helper_fn global args=1
+    r0 = r1
+    exit
+.func cb static args=2
+    r0 = 0
+    exit
+`;

@@ -8,49 +8,9 @@ import { exportCArray } from '../../src/report/export-c-array.js';
 import { ExportError, statedRetval } from '../../src/report/export-common.js';
 import { exportSelftest } from '../../src/report/export-selftest.js';
 import { exportTestVerifier } from '../../src/report/export-test-verifier.js';
-import { bytesOf, caseAt, selftestAsProgram, selftestFunctions } from './export-helpers.js';
+import { ALL_KINDS, bytesOf, caseAt, selftestAsProgram, selftestFunctions } from './export-helpers.js';
 
 const opts = (name: string) => ({ name, source: `${name}.s` });
-
-/** Every instruction kind the model has, in two functions and a callback. */
-export const ALL_KINDS = `; every kind of instruction
-    r6 = r1
-    r1 = 0x112345678 ll
-    w2 = -3
-    w2 %= 3
-    r3 = r2
-    r3 s>>= 1
-    r3 = -r3
-    w3 = -w3
-    r4 = *(u32 *)(r6 +4)
-    *(u64 *)(r10 -8) = r4
-    r5 = *(u64 *)(r10 -8)
-    if w5 s< 0xfffffffd goto neg
-    if r5 & r4 goto +1
-    r5 = 1
-    goto pc+0
-    r5 = 2
-neg:
-    r1 = 2
-    r2 = cb ll
-    r3 = 0
-    r4 = 0
-    call bpf_loop#181
-    call bpf_get_prandom_u32#7
-    call helper_fn
-    if r0 == 0x0 goto out
-    r1 = 7
-    call bpf_throw
-out:
-    r0 = 0
-    exit
-.func helper_fn global args=1
-    r0 = r1
-    exit
-.func cb static args=2
-    r0 = 0
-    exit
-`;
 
 const kinds = (): Case => bareCase(parseProgram(ALL_KINDS, 'all-kinds.s'));
 
@@ -76,14 +36,16 @@ describe('export --format selftest', () => {
     const main = fns[2]!;
     // a label for each target: the case's (`neg`, `out`) and fresh ones for pc-relative jumps
     const labels = main.lines.filter((l) => l.endsWith(':')).map((l) => l.slice(0, -1));
-    expect(labels).toEqual(['l0_%=', 'l1_%=', 'neg_%=', 'out_%=']);
-    for (const l of main.lines.filter((x) => x.includes('goto')))
+    expect(labels).toEqual(['l0_%=', 'neg_%=', 'out_%=']);
+    for (const l of main.lines.filter((x) => x.includes('goto') && x.includes('%=')))
       expect(labels).toContain(/goto (\S+);$/.exec(l)![1]);
     expect(main.lines).toContain('r2 = %[cb] ll;');
     expect(main.lines).toContain('call helper_fn;');
-    expect(main.lines).toContain('w2 %%= 3;');
+    // what older LLVM cannot assemble goes in raw, its text form in the comment after it
+    expect(main.lines).toContain('w2 %= 3;');
+    expect(main.operands).toContain('__imm_insn(insn3, BPF_ALU32_IMM(BPF_MOD, BPF_REG_2, 3))');
     expect(main.lines).toContain('if w5 s< -3 goto neg_%=;');
-    expect(main.operands.sort()).toEqual(
+    expect(main.operands.filter((o) => !o.startsWith('__imm_insn')).sort()).toEqual(
       ['__imm(bpf_get_prandom_u32)', '__imm(bpf_loop)', '__imm(bpf_throw)', '__imm_addr(cb)'].sort(),
     );
   });
