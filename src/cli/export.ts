@@ -64,7 +64,7 @@ export function registerExport(cli: Command, ctx: CliContext): void {
         try {
           await ctx.io.writeFile(opts.out, text);
         } catch (e) {
-          throw new UsageError(`${opts.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+          throw new UsageError(`cannot write ${opts.out}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
         }
       }
       ctx.exitCode = 0;
