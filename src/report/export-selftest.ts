@@ -237,7 +237,7 @@ function functionBody(
     if (needsRaw(insn)) {
       const name = `insn${i}`;
       refs.raw.set(name, insnMacros(insn)[0]!);
-      const asText = cComment(printInsn(insn, pcOf[i]!, () => undefined));
+      const asText = cComment(printInsn(insn, pcOf[i], () => undefined));
       lines.push(`".8byte %[${name}];"\t/* ${asText} */${trailing}`);
       continue;
     }

@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'throwfuzz-export-cli-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 const root = join(import.meta.dirname, '../..');
 const example = join(root, 'corpus/kernel/loop-callback-count.s');
 

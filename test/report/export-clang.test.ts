@@ -37,7 +37,9 @@ const deep = join(dir, 'a/b/c');
 mkdirSync(deep, { recursive: true });
 mkdirSync(join(dir, 'include/linux'), { recursive: true });
 copyFileSync(join(headers, 'include/linux/filter.h'), join(dir, 'include/linux/filter.h'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
 
 /** A slot of the object: its bytes and whether a relocation (libbpf's to resolve) points at it. */
 interface ObjSlot {

@@ -68,7 +68,8 @@ describe('export --format selftest', () => {
   it('gives no __retval for a program that reads its ctx (the loader runs syscall programs without one)', () => {
     const c = caseAt('corpus/kernel/conditional-throw-ctx.s');
     expect(c.expectations[0]).toMatchObject({ engine: 'kernel', accepted: true });
-    expect(statedRetval(c)).toMatchObject({ why: expect.stringContaining('ctx') });
+    const r = statedRetval(c);
+    expect('why' in r && r.why.includes('its ctx')).toBe(true);
     const text = exportSelftest(c, opts('x'));
     expect(text).toContain('__success\n/* no __retval:');
     expect(text).not.toContain('__retval(');
