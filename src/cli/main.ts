@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
 import { registerCodec } from './codec.js';
+import { registerExport } from './export.js';
 import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
 import { registerGen } from './gen.js';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerGen(cli, ctx);
   registerFuzz(cli, ctx);
   registerReport(cli, ctx);
+  registerExport(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
