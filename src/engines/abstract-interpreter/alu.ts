@@ -230,7 +230,7 @@ export function scalarAlu(op: ScalarOp, dst: Scalar, src: Scalar): Scalar {
   if (srcKnown && (src.smin !== src.smax || src.umin !== src.umax)) return SCALAR_UNKNOWN;
   // is_safe_to_compute_dst_reg_range: shifts need a constant amount below 64.
   if ((op === 'lsh' || op === 'rsh' || op === 'arsh') && !(srcKnown && src.umax < 64n)) return SCALAR_UNKNOWN;
-  const d: Mut = { ...dst, id: 0, delta: 0 };
+  const d: Mut = { ...dst, id: 0, delta: null };
   switch (op) {
     case 'add':
       add(d, src);

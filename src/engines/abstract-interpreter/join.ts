@@ -39,7 +39,7 @@ const hi = (a: bigint, b: bigint): bigint => (a > b ? a : b);
  */
 export function joinScalar(a: Scalar, b: Scalar, from: Scalar | null = null): Scalar {
   const linked = a.id === b.id && a.delta === b.delta;
-  if (from === null && sameBounds(a, b)) return linked ? a : { ...a, id: 0, delta: 0 };
+  if (from === null && sameBounds(a, b)) return linked ? a : { ...a, id: 0, delta: null };
   let r: Scalar = {
     t: tnumUnion(a.t, b.t),
     umin: lo(a.umin, b.umin),
@@ -51,7 +51,7 @@ export function joinScalar(a: Scalar, b: Scalar, from: Scalar | null = null): Sc
     s32min: lo(a.s32min, b.s32min),
     s32max: hi(a.s32max, b.s32max),
     id: linked ? a.id : 0,
-    delta: linked ? a.delta : 0,
+    delta: linked ? a.delta : null,
   };
   if (from !== null)
     r = {

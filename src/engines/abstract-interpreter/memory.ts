@@ -133,7 +133,7 @@ export function storeMem(
     const fits = regWidth(value.s) <= insn.size * 8;
     if (fits) st = withIdBeforeMov(st, insn.src);
     const r = top(st).regs[insn.src]!;
-    const spilled: Val = fits || r.k !== 'scalar' ? r : { k: 'scalar', s: { ...r.s, id: 0, delta: 0 } };
+    const spilled: Val = fits || r.k !== 'scalar' ? r : { k: 'scalar', s: { ...r.s, id: 0, delta: null } };
     slot = (old) => spillSlot(old, spilled, insn.size);
   } else if (insn.kind === 'st' && aligned) {
     const known: Val = { k: 'scalar', s: scalarConst(BigInt(insn.imm)) };

@@ -38,8 +38,12 @@ export interface Scalar {
   readonly s32max: bigint;
   /** Link id (0: none): registers copied with `rX = rY` share it (find_equal_scalars / sync_linked_regs). */
   readonly id: number;
-  /** The constant added since the copy (BPF_ADD_CONST; the kernel keeps it in `off`). */
-  readonly delta: number;
+  /**
+   * The constant added since the copy (the kernel keeps it in `off`), or null when the link never went
+   * through `rX += K` (the BPF_ADD_CONST flag is clear). `rX += 0` sets the flag with a delta of 0, and a
+   * flagged link cannot take another constant (adjust_reg_min_max_vals).
+   */
+  readonly delta: number | null;
 }
 
 type Mut = { -readonly [K in keyof Scalar]: Scalar[K] };
@@ -62,7 +66,7 @@ export function scalarConst(v: bigint): Scalar {
     s32min: s32(u),
     s32max: s32(u),
     id: 0,
-    delta: 0,
+    delta: null,
   };
 }
 
@@ -77,7 +81,7 @@ export const SCALAR_UNKNOWN: Scalar = {
   s32min: S32_MIN,
   s32max: S32_MAX,
   id: 0,
-  delta: 0,
+  delta: null,
 };
 
 /** An unknown value of `size` bytes, zero-extended (coerce_reg_to_size after a narrow load). */
@@ -155,12 +159,14 @@ function deduce32(r: Mut): void {
       r.s32max = min(r.s32max, s32(r.smax));
     }
   }
-  // The u64 range crosses one 2^32 boundary and the s32 view of it does not wrap.
-  if (u32(r.umin >> 32n) + 1n === u32(r.umax >> 32n) && s32(r.umin) < 0n && s32(r.umax) >= 0n) {
+  // The u64 range crosses one 2^32 boundary and the s32 view of it does not wrap. The kernel adds 1 to the
+  // upper half in u32 arithmetic, so an s64 range from [-2^32, 0) into [0, 2^32) (upper halves 0xffffffff
+  // and 0) counts as crossing one boundary too: [-1, 0] has the s32 view [-1, 0].
+  if (u32(u32(r.umin >> 32n) + 1n) === u32(r.umax >> 32n) && s32(r.umin) < 0n && s32(r.umax) >= 0n) {
     r.s32min = max(r.s32min, s32(r.umin));
     r.s32max = min(r.s32max, s32(r.umax));
   }
-  if (u32(r.smin >> 32n) + 1n === u32(r.smax >> 32n) && s32(r.smin) < 0n && s32(r.smax) >= 0n) {
+  if (u32(u32(r.smin >> 32n) + 1n) === u32(r.smax >> 32n) && s32(r.smin) < 0n && s32(r.smax) >= 0n) {
     r.s32min = max(r.s32min, s32(r.smin));
     r.s32max = min(r.s32max, s32(r.smax));
   }

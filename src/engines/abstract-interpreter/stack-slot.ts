@@ -70,7 +70,7 @@ export function readSlot(slot: Slot | undefined, within: number, size: number): 
     if (size === 8 && spilled === 8) return { ok: true, v };
     if (v.k !== 'scalar') return { ok: false, message: 'invalid size of register fill' };
     if (size <= spilled && within === 0) {
-      const copy = regWidth(v.s) > size * 8 ? { ...v.s, id: 0, delta: 0 } : v.s;
+      const copy = regWidth(v.s) > size * 8 ? { ...v.s, id: 0, delta: null } : v.s;
       return scalar(coerceToSize(copy, size));
     }
     const spillIsZero = v.s.t.mask === 0n && v.s.t.value === 0n;

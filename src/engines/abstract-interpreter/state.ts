@@ -77,7 +77,7 @@ export function setReg(s: State, r: number, v: Val): State {
 export function withIdBeforeMov(s: State, r: number): State {
   const v = top(s).regs[r];
   if (v?.k !== 'scalar') return s;
-  let sc = v.s.delta !== 0 ? { ...v.s, id: 0, delta: 0 } : v.s;
+  let sc = v.s.delta !== null ? { ...v.s, id: 0, delta: null } : v.s;
   let idGen = s.idGen;
   if (sc.id === 0 && sc.t.mask !== 0n) sc = { ...sc, id: ++idGen };
   if (sc === v.s) return s;

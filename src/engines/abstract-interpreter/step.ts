@@ -142,12 +142,13 @@ function alu(s: State, pc: number, insn: Extract<Insn, { kind: 'alu' }>, next: N
   if (insn.width === 32) return [unsupportedAt(s, pc, '32-bit ALU')];
   if (!isScalarOp(insn.op)) return [unsupportedAt(s, pc, 'ALU operation')];
   let r = scalarAlu(insn.op, dst.s, src.s);
-  // BPF_ADD_CONST: `rX += K` keeps rX linked to its copies with K recorded.
+  // BPF_ADD_CONST (adjust_reg_min_max_vals): `rX += K` / `rX -= K` with K an s32 (for `-=`, not S32_MIN)
+  // keeps rX linked to its copies with the delta recorded, once: a link that already went through one,
+  // `rX += 0` included, is dropped.
   if ((insn.op === 'add' || insn.op === 'sub') && dst.s.id !== 0 && src.s.t.mask === 0n) {
     const k = BigInt.asIntN(64, src.s.t.value);
-    const v = insn.op === 'add' ? k : -k;
-    if (dst.s.delta === 0 && v >= -0x7fffffffn && v <= 0x7fffffffn)
-      r = { ...r, id: dst.s.id, delta: Number(v) };
+    const fits = k >= -0x80000000n && k <= 0x7fffffffn && (insn.op === 'add' || k !== -0x80000000n);
+    if (dst.s.delta === null && fits) r = { ...r, id: dst.s.id, delta: Number(insn.op === 'add' ? k : -k) };
   }
   return [next(setReg(s, insn.dst, { k: 'scalar', s: r }))];
 }
@@ -201,7 +202,7 @@ function ptrAlu(
     return bad(`R${d} pointer arithmetic on ptr_or_null_ prohibited, null-check it first`);
   const name = ptrName(ptr);
   const known = off.t.mask === 0n ? off.t.value : null;
-  const e1 = saneOffset({ known, off: off.delta, smin: off.smin, smax: off.smax }, name);
+  const e1 = saneOffset({ known, off: off.delta ?? 0, smin: off.smin, smax: off.smax }, name);
   if (e1 !== null) return bad(e1);
   const ptrOff = ptr.k === 'ctx' || ptr.k === 'fp' ? ptr.off : 0;
   const e2 = saneOffset({ known: null, off: ptrOff, smin: 0n, smax: 0n }, name);
@@ -300,8 +301,8 @@ function setLinked(s: State, before: Scalar, after: Scalar): State {
   const conv = (v: Val): Val => {
     if (v.k !== 'scalar' || v.s.id !== before.id) return v;
     if (v.s.delta === before.delta) return { k: 'scalar', s: { ...after, id: v.s.id, delta: v.s.delta } };
-    const diff = BigInt(v.s.delta - before.delta);
-    const moved = scalarAlu('add', { ...after, id: 0, delta: 0 }, scalarConst(diff));
+    const diff = BigInt((v.s.delta ?? 0) - (before.delta ?? 0));
+    const moved = scalarAlu('add', { ...after, id: 0, delta: null }, scalarConst(diff));
     return { k: 'scalar', s: { ...moved, id: v.s.id, delta: v.s.delta } };
   };
   const frames = s.frames.map((f) => ({

@@ -167,7 +167,7 @@ describe('join: the value domain', () => {
     const a = { ...scalarConst(3n), id: 4, delta: 1 };
     expect(joinScalar(a, { ...scalarConst(9n), id: 4, delta: 1 }).id).toBe(4);
     expect(joinScalar(a, { ...scalarConst(9n), id: 5, delta: 1 }).id).toBe(0);
-    expect(joinScalar(a, { ...scalarConst(9n), id: 4, delta: 2 })).toMatchObject({ id: 0, delta: 0 });
+    expect(joinScalar(a, { ...scalarConst(9n), id: 4, delta: 2 })).toMatchObject({ id: 0, delta: null });
   });
 });
 
