@@ -61,14 +61,16 @@ function add(d: Mut, s: Scalar): void {
     d.s32min = s32lo;
     d.s32max = s32hi;
   }
+  // Unsigned: when every sum wraps or none does, the wrapped bounds hold; only a range whose low end stays
+  // and high end wraps is unbounded (Linux 6.18's scalar32_min_max_add / scalar_min_max_add).
   const u32lo = d.u32min + s.u32min;
   const u32hi = d.u32max + s.u32max;
-  if (u32lo > U32 || u32hi > U32) {
+  if (u32lo <= U32 && u32hi > U32) {
     d.u32min = 0n;
     d.u32max = U32;
   } else {
-    d.u32min = u32lo;
-    d.u32max = u32hi;
+    d.u32min = u32lo & U32;
+    d.u32max = u32hi & U32;
   }
   // scalar_min_max_add
   const slo = d.smin + s.smin;
@@ -82,12 +84,12 @@ function add(d: Mut, s: Scalar): void {
   }
   const ulo = d.umin + s.umin;
   const uhi = d.umax + s.umax;
-  if (ulo > U64 || uhi > U64) {
+  if (ulo <= U64 && uhi > U64) {
     d.umin = 0n;
     d.umax = U64;
   } else {
-    d.umin = ulo;
-    d.umax = uhi;
+    d.umin = ulo & U64;
+    d.umax = uhi & U64;
   }
   d.t = tnumAdd(d.t, s.t);
 }
@@ -103,12 +105,17 @@ function sub(d: Mut, s: Scalar): void {
     d.s32min = s32lo;
     d.s32max = s32hi;
   }
-  if (d.u32min < s.u32max) {
+  // Unsigned: when every difference wraps or none does, the wrapped bounds hold; only a range whose low end
+  // wraps and high end does not is unbounded (Linux 6.18's scalar32_min_max_sub / scalar_min_max_sub; BPF_NEG
+  // too, as 0 - dst: -r of r >= 1 is in [1, U64_MAX]).
+  const u32lo = d.u32min - s.u32max;
+  const u32hi = d.u32max - s.u32min;
+  if (u32lo < 0n && u32hi >= 0n) {
     d.u32min = 0n;
     d.u32max = U32;
   } else {
-    d.u32min -= s.u32max;
-    d.u32max -= s.u32min;
+    d.u32min = u32lo & U32;
+    d.u32max = u32hi & U32;
   }
   // scalar_min_max_sub
   const slo = d.smin - s.smax;
@@ -120,12 +127,14 @@ function sub(d: Mut, s: Scalar): void {
     d.smin = slo;
     d.smax = shi;
   }
-  if (d.umin < s.umax) {
+  const ulo = d.umin - s.umax;
+  const uhi = d.umax - s.umin;
+  if (ulo < 0n && uhi >= 0n) {
     d.umin = 0n;
     d.umax = U64;
   } else {
-    d.umin -= s.umax;
-    d.umax -= s.umin;
+    d.umin = ulo & U64;
+    d.umax = uhi & U64;
   }
 }
 
