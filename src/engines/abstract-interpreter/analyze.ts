@@ -11,7 +11,7 @@ import type { Insn } from '../../bpf/insn.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
 import type { Mark, Verdict } from '../../bpf/result.js';
 import type { Shape } from './cfg.js';
-import { joinAt } from './join.js';
+import { covers, joinAt } from './join.js';
 import { resourceLeak, type Rejection } from './messages.js';
 import { SCALAR_UNKNOWN, scalarConst } from './scalar.js';
 import { NONE, setReg, top, type Frame, type State, type Val } from './state.js';
@@ -136,7 +136,8 @@ export class Interpreter {
         ++iterations;
         if (this.join) joinAt(at, seen, iterations, (st) => this.liveOf(st, pc), this.keys);
         if (iterations > LOOP_WIDEN_AFTER) this.widen(at, seen);
-        const work = [...at.entries()].filter(([k]) => !seen.has(k));
+        let work = [...at.entries()].filter(([k]) => !seen.has(k));
+        if (iterations > 1) work = this.uncovered(work, at, seen, pc);
         if (work.length === 0) break;
         for (const [k, s] of work) {
           seen.add(k);
@@ -183,6 +184,27 @@ export class Interpreter {
     }
     const b = bestBox.e;
     return { exits: b === null ? exits : exits.filter((e) => e.key < b.key), throws, event: b };
+  }
+
+  /**
+   * At a bpf_loop callsite, a state a callback brings back that an earlier state there (with a key no
+   * larger) covers is not explored again: it can do nothing the earlier one did not (is_state_visited's
+   * `calls_callback` case, states_equal with RANGE_WITHIN). A callback that only narrows the caller's
+   * scalars (a test on a linked copy) so converges without widening them. The dropped state counts as seen.
+   */
+  private uncovered(
+    work: [string, State][],
+    at: Map<string, State>,
+    seen: Set<string>,
+    pc: number,
+  ): [string, State][] {
+    const live = (st: State) => this.liveOf(st, pc);
+    const old = [...at.entries()].filter(([k]) => seen.has(k)).map(([, s]) => s);
+    return work.filter(([k, s]) => {
+      const covered = old.some((o) => o.key <= s.key && covers(o, s, live, this.keys));
+      if (covered) seen.add(k);
+      return !covered;
+    });
   }
 
   /** Widening at a bpf_loop callsite that keeps producing new states (documented heuristic). */

@@ -195,3 +195,18 @@ export function joinAt(
     at.set(stateKey(merged, live(merged), keys), merged);
   }
 }
+
+/**
+ * `wide` covers `narrow`: the same shape, and joining them changes nothing in `wide` (every scalar of
+ * `narrow` within `wide`'s, every stack slot no stronger). Everything `narrow` can do, `wide` can.
+ */
+export function covers(
+  wide: State,
+  narrow: State,
+  live: (s: State) => (frame: number) => number,
+  keys: KeyCache,
+): boolean {
+  if (shapeKey(wide, live(wide)) !== shapeKey(narrow, live(narrow))) return false;
+  const joined = joinStates(wide, narrow);
+  return stateKey(joined, live(joined), keys) === stateKey(wide, live(wide), keys);
+}
