@@ -7,6 +7,7 @@ import { registerFmt } from './fmt.js';
 import { registerGen } from './gen.js';
 import { registerFuzz } from './fuzz.js';
 import { registerReport } from './report.js';
+import { registerReplay } from './replay.js';
 import { processIo, type Io } from './io.js';
 import { registerRewrite } from './rewrite.js';
 import { registerRun } from './run.js';
@@ -34,6 +35,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerGen(cli, ctx);
   registerFuzz(cli, ctx);
   registerReport(cli, ctx);
+  registerReplay(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
