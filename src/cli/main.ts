@@ -8,6 +8,7 @@ import { registerGen } from './gen.js';
 import { registerFuzz } from './fuzz.js';
 import { registerReport } from './report.js';
 import { registerReplay } from './replay.js';
+import { registerTriage } from './triage.js';
 import { processIo, type Io } from './io.js';
 import { registerRewrite } from './rewrite.js';
 import { registerRun } from './run.js';
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerFuzz(cli, ctx);
   registerReport(cli, ctx);
   registerReplay(cli, ctx);
+  registerTriage(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
