@@ -65,7 +65,7 @@ export function summaryLine(run: ReplayRun): string {
   const bad = results.filter(regressed).length;
   const badFiles = run.files.filter((f) => f.results.some(regressed)).length;
   const verdict = bad === 0 ? 'no regression' : `${plural(bad, 'regression')} in ${plural(badFiles, 'case')}`;
-  return `replay: ${plural(run.files.length, 'case')} (${withChecks} with expectations), engines ${run.engines.join(', ') || 'none'}: ${plural(results.length, 'check')}, ${plural(fields, 'field')} compared, ${verdict}\n`;
+  return `replay: ${plural(run.files.length, 'case')} (${withChecks} checked), engines ${run.engines.join(', ') || 'none'}: ${plural(results.length, 'check')}, ${plural(fields, 'field')} compared, ${verdict}\n`;
 }
 
 /** The whole run as one JSON object (`--json`). */

@@ -3,6 +3,7 @@
  * switched on) or an expectation of an older engine makes it exit 1 with a diff per field; bad input is one
  * line and exit 2; on another kernel release the kernel side compares accept/reject and class only and says so.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ describe('throwfuzz replay: a regression end to end', () => {
     const r = await runCli('replay', dir, '--engines', 'path-explorer');
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(
-      'replay: 1 case (1 with expectations), engines path-explorer: 1 check, 3 fields compared, no regression\n',
+      'replay: 1 case (1 checked), engines path-explorer: 1 check, 3 fields compared, no regression\n',
     );
     expect(r.code).toBe(0);
   });
@@ -59,7 +60,7 @@ describe('throwfuzz replay: a regression end to end', () => {
       '  verdict: expected rejected, actual accepted',
       '  class: expected "ref-leak", actual null',
       '  message: expected "bpf_throw would lead to reference leak", actual null',
-      'replay: 1 case (1 with expectations), engines path-explorer: 1 check, 3 fields compared, 1 regression in 1 case',
+      'replay: 1 case (1 checked), engines path-explorer: 1 check, 3 fields compared, 1 regression in 1 case',
       '',
     ]);
     expect(r.code).toBe(1);
@@ -74,7 +75,7 @@ describe('throwfuzz replay: a regression end to end', () => {
       '  message: expected "bpf_throw would leak a reference", actual "bpf_throw would lead to reference leak"',
       `${old}: abstract-interpreter@mainline vs case expect path-explorer@mainline`,
       '  message: expected "bpf_throw would leak a reference", actual "bpf_throw would lead to reference leak"',
-      'replay: 1 case (1 with expectations), engines path-explorer, abstract-interpreter: 2 checks, 6 fields compared, 2 regressions in 1 case',
+      'replay: 1 case (1 checked), engines path-explorer, abstract-interpreter: 2 checks, 6 fields compared, 2 regressions in 1 case',
       '',
     ]);
     expect(r.code).toBe(1);
@@ -138,7 +139,7 @@ describe('throwfuzz replay: bad input', () => {
     expect(r.stderr).toBe(
       `${join(d, 'a-bad.s')}:1:22: case expect kernel: release: Invalid input: expected string, received undefined\n`,
     );
-    expect(r.stdout).toMatch(/^replay: 1 case \(1 with expectations\).*no regression\n$/);
+    expect(r.stdout).toMatch(/^replay: 1 case \(1 checked\).*no regression\n$/);
     expect(r.code).toBe(2);
   });
 
@@ -179,8 +180,35 @@ describe.skipIf(live.skipReason)('throwfuzz replay: the kernel side', () => {
     const there = await runCli('replay', d, '--engines', 'kernel');
     expect(there.stdout).toBe(
       `kernel: running ${live.session!.release}; 2 kernel expectations recorded on 0.0.0-elsewhere compare accept/reject and class only\n` +
-        'replay: 2 cases (2 with expectations), engines kernel: 2 checks, 4 fields compared, no regression\n',
+        'replay: 2 cases (2 checked), engines kernel: 2 checks, 4 fields compared, no regression\n',
     );
     expect(there.code).toBe(0);
   });
+});
+
+describe('throwfuzz replay: no kernel here', () => {
+  // As root the kernel is here: the CLI runs as nobody (setpriv), where bpf() is not allowed.
+  const asRoot = process.geteuid?.() === 0;
+  it.skipIf(!asRoot && live.skipReason === null)(
+    'skips the kernel side with one line; exit 0 under all, 2 when the kernel is named',
+    () => {
+      const bin = join(import.meta.dirname, '../../bin/throwfuzz.js');
+      const run = (...args: string[]) => {
+        const argv = [process.execPath, bin, 'replay', join(CORPUS, 'kernel/ref-held-at-throw.s'), ...args];
+        const [cmd, ...rest] = asRoot
+          ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...argv]
+          : argv;
+        return spawnSync(cmd!, rest, { encoding: 'utf8' });
+      };
+      const all = run();
+      expect(all.stderr).toMatch(/^throwfuzz: replay: kernel side skipped: [^\n]+\n$/);
+      expect(all.stdout).toMatch(
+        /^replay: 1 case \(1 checked\), engines path-explorer, abstract-interpreter, runtime: .* no regression\n$/,
+      );
+      expect(all.status).toBe(0);
+      const named = run('--engines', 'kernel,runtime');
+      expect(named.stderr).toMatch(/^throwfuzz: replay: kernel side skipped: [^\n]+\n$/);
+      expect(named.status).toBe(2);
+    },
+  );
 });
