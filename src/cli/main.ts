@@ -8,6 +8,8 @@ import { registerFmt } from './fmt.js';
 import { registerGen } from './gen.js';
 import { registerFuzz } from './fuzz.js';
 import { registerReport } from './report.js';
+import { registerReplay } from './replay.js';
+import { registerTriage } from './triage.js';
 import { processIo, type Io } from './io.js';
 import { registerRewrite } from './rewrite.js';
 import { registerRun } from './run.js';
@@ -35,6 +37,8 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerGen(cli, ctx);
   registerFuzz(cli, ctx);
   registerReport(cli, ctx);
+  registerReplay(cli, ctx);
+  registerTriage(cli, ctx);
   registerExport(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
