@@ -6,6 +6,7 @@ import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
 import { registerGen } from './gen.js';
 import { registerFuzz } from './fuzz.js';
+import { registerMinimize } from './minimize.js';
 import { registerReport } from './report.js';
 import { processIo, type Io } from './io.js';
 import { registerRewrite } from './rewrite.js';
@@ -33,6 +34,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerRewrite(cli, ctx);
   registerGen(cli, ctx);
   registerFuzz(cli, ctx);
+  registerMinimize(cli, ctx);
   registerReport(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
