@@ -25,6 +25,7 @@ export type PassName =
   | 'drop-subprograms'
   | 'drop-calls'
   | 'delete-ranges'
+  | 'delete-blocks'
   | 'nop'
   | 'jumps'
   | 'constants'
@@ -154,6 +155,25 @@ export function deleteRanges(chunk: number): Pass {
   };
 }
 
+/** The longest block `deleteBlocks` tries. */
+export const MAX_BLOCK = 8;
+
+/**
+ * Every block of 2..MAX_BLOCK consecutive instructions at every position (longest first): what aligned
+ * ranges miss, e.g. a reference taken and released (neither goes alone: a leak, or a release of nothing).
+ * Quadratic in what it tries, so the reducer runs it only once the other passes are at their fixpoint.
+ */
+export const deleteBlocks: Pass = {
+  name: 'delete-blocks',
+  count: (p) => p.insns.length,
+  at: (p, k) => {
+    const out: Program[] = [];
+    for (let len = Math.min(MAX_BLOCK, p.insns.length - k); len >= 2; len--)
+      out.push(dropOrphans(deleteRange(p, k, k + len)));
+    return out;
+  },
+};
+
 const replaceable = (p: Program): number[] =>
   p.insns.flatMap((insn, i) => (isNop(insn) || insn.kind === 'exit' ? [] : [i]));
 
@@ -180,7 +200,12 @@ export const jumpsPass: Pass = {
     const i = jumps(p)[k]!;
     const insn = p.insns[i]!;
     if (insn.kind !== 'jmp') return [];
-    return [dropOrphans(deleteRange(p, i, i + 1)), replaceInsn(p, i, { kind: 'ja', off: insn.off }, true)];
+    // The code it skips goes too (an `if` and its body), when the target is ahead.
+    const { pcOf, insnAt } = layoutOf(p.insns);
+    const target = insnAt[pcOf[i]! + insn.off + 1] ?? -1;
+    const out = target > i + 1 ? [dropOrphans(deleteRange(p, i, target))] : [];
+    out.push(dropOrphans(deleteRange(p, i, i + 1)), replaceInsn(p, i, { kind: 'ja', off: insn.off }, true));
+    return out;
   },
 };
 

@@ -17,6 +17,7 @@ import { structureProblem } from '../bpf/structure.js';
 import { printProgram } from '../bpf/text/print.js';
 import {
   constants,
+  deleteBlocks,
   deleteRanges,
   dropCalls,
   dropInputs,
@@ -117,6 +118,7 @@ export async function minimize(
     'drop-subprograms': 0,
     'drop-calls': 0,
     'delete-ranges': 0,
+    'delete-blocks': 0,
     nop: 0,
     jumps: 0,
     constants: 0,
@@ -148,27 +150,34 @@ export async function minimize(
     return predicate(candidate);
   };
 
+  /** Runs a pass over every position; whether it kept anything. */
+  const runPass = async (pass: Pass): Promise<boolean> => {
+    let changed = false;
+    // After a kept candidate the position stays: it now holds what came after (or a smaller form).
+    for (let k = 0; k < pass.count(current);) {
+      let took = false;
+      for (const candidate of pass.at(current, k)) {
+        if (await keeps(candidate)) {
+          current = pruneLabels(candidate);
+          kept[pass.name]++;
+          changed = took = true;
+          options.onProgress?.({ insns: current.insns.length, calls, pass: pass.name });
+          break;
+        }
+      }
+      if (!took) k++;
+    }
+    return changed;
+  };
+
   let stop: MinimizeStats['stop'] = 'fixpoint';
   try {
     for (let changed = true; changed;) {
       changed = false;
       rounds++;
-      for (const pass of roundPasses(current)) {
-        // After a kept candidate the position stays: it now holds what came after (or a smaller form).
-        for (let k = 0; k < pass.count(current);) {
-          let took = false;
-          for (const candidate of pass.at(current, k)) {
-            if (await keeps(candidate)) {
-              current = pruneLabels(candidate);
-              kept[pass.name]++;
-              changed = took = true;
-              options.onProgress?.({ insns: current.insns.length, calls, pass: pass.name });
-              break;
-            }
-          }
-          if (!took) k++;
-        }
-      }
+      for (const pass of roundPasses(current)) if (await runPass(pass)) changed = true;
+      // The quadratic pass only on what the others could not make smaller.
+      if (!changed) changed = await runPass(deleteBlocks);
     }
   } catch (e) {
     if (!(e instanceof OutOfBudget)) throw e;
