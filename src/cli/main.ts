@@ -7,6 +7,7 @@ import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
 import { registerGen } from './gen.js';
 import { registerFuzz } from './fuzz.js';
+import { registerMinimize } from './minimize.js';
 import { registerReport } from './report.js';
 import { registerReplay } from './replay.js';
 import { registerTriage } from './triage.js';
@@ -36,6 +37,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerRewrite(cli, ctx);
   registerGen(cli, ctx);
   registerFuzz(cli, ctx);
+  registerMinimize(cli, ctx);
   registerReport(cli, ctx);
   registerReplay(cli, ctx);
   registerTriage(cli, ctx);

@@ -11,7 +11,7 @@ import { generateCase, GENERATOR_VERSION } from '../../generators/index.js';
 import type { Finding } from '../../oracles/finding.js';
 import { judge } from '../../oracles/index.js';
 import type { CaseOrigin, KernelObservation, Observation } from '../../oracles/observation.js';
-import { askModels, kernelNoRun, observe } from './observe.js';
+import { askModels, kernelNoRun, observe, type ModelStage } from './observe.js';
 import type { CaseRef } from './sequence.js';
 import type { CampaignSettings } from './settings.js';
 import { projectVerdict } from '../engines/projection.js';
@@ -70,7 +70,7 @@ function verdictLabel(r: EngineResult): string {
 }
 
 async function askKernel(
-  deps: PipelineDeps,
+  deps: Pick<PipelineDeps, 'kernel'>,
   settings: CampaignSettings,
   program: Program,
   noRun: string | null,
@@ -114,6 +114,48 @@ export function caseProgram(
   };
 }
 
+/** What the pipeline made of one program: every engine's answer, the runs, the findings, the time per part. */
+export interface Judged {
+  readonly stage: ModelStage;
+  readonly kernel: KernelObservation;
+  readonly observation: Observation;
+  readonly findings: Finding[];
+  /** Milliseconds per part (timeKeys but `generate`). */
+  readonly times: Readonly<Record<string, number>>;
+}
+
+/**
+ * One program through the pipeline's stages after generation: the model engines, the kernel (when asked and
+ * available), the runtime, the oracles. runCase judges each case with it; the minimizer's predicate
+ * (finding-predicate.ts) judges each candidate with it.
+ */
+export async function judgeProgram(
+  program: Program,
+  origin: CaseOrigin,
+  settings: CampaignSettings,
+  deps: Pick<PipelineDeps, 'kernel' | 'clock' | 'enter'>,
+): Promise<Judged> {
+  const enter = deps.enter ?? (() => {});
+  const stage = askModels(program, settings, deps.clock, enter);
+  const t2 = deps.clock();
+  enter('kernel');
+  const kernel = await askKernel(deps, settings, program, kernelNoRun(stage));
+  const t3 = deps.clock();
+  enter('runtime');
+  const observation: Observation = observe(program, origin, settings, stage, kernel);
+  const t4 = deps.clock();
+  enter('oracles');
+  const findings = judge(observation);
+  const t5 = deps.clock();
+  return {
+    stage,
+    kernel,
+    observation,
+    findings,
+    times: { ...stage.times, kernel: t3 - t2, runtime: t4 - t3, oracles: t5 - t4 },
+  };
+}
+
 export async function runCase(
   ref: CaseRef,
   settings: CampaignSettings,
@@ -124,17 +166,7 @@ export async function runCase(
   const t0 = deps.clock();
   const { program, origin } = caseProgram(ref, settings, deps);
   const t1 = deps.clock();
-  const stage = askModels(program, settings, deps.clock, enter);
-  const t2 = deps.clock();
-  enter('kernel');
-  const kernel = await askKernel(deps, settings, program, kernelNoRun(stage));
-  const t3 = deps.clock();
-  enter('runtime');
-  const obs: Observation = observe(program, origin, settings, stage, kernel);
-  const t4 = deps.clock();
-  enter('oracles');
-  const findings = judge(obs);
-  const t5 = deps.clock();
+  const { stage, kernel, findings, times } = await judgeProgram(program, origin, settings, deps);
   const verdicts: Record<string, string> = {};
   if (settings.kernel)
     verdicts.kernel = kernel.asked ? verdictLabel({ engine: 'kernel', result: kernel.result }) : 'skipped';
@@ -146,6 +178,6 @@ export async function runCase(
     verdicts,
     findings,
     program: findings.length > 0 ? program : null,
-    times: { generate: t1 - t0, ...stage.times, kernel: t3 - t2, runtime: t4 - t3, oracles: t5 - t4 },
+    times: { generate: t1 - t0, ...times },
   };
 }
