@@ -13,7 +13,7 @@ import { printable } from '../bpf/source-error.js';
 import type { Case, CaseOptions } from '../corpus/case.js';
 import { printCase } from '../corpus/write.js';
 import type { ModelEngineName } from '../engines/contract.js';
-import { CAMPAIGN_MODEL_ENGINES, MODEL_ENGINES } from '../engines/index.js';
+import { MODEL_ENGINES } from '../engines/index.js';
 import { checkWithKernel, openKernelSession, type KernelSession } from '../engines/kernel/index.js';
 import { findingPredicate, originOfProvenance, signaturesOf } from '../fuzz/finding-predicate.js';
 import type { KernelPort } from '../fuzz/pipeline.js';
@@ -80,16 +80,10 @@ export function registerMinimize(cli: Command, ctx: CliContext): void {
 /** The campaign settings a case is judged under: the command line first, then the case's own options. */
 function settingsOf(c: Case, opts: MinimizeCliOptions): CampaignSettings {
   const recorded: CaseOptions = c.options ?? {};
-  const named = Object.keys(recorded.quirks ?? {}) as ModelEngineName[];
   const engines =
     opts.engines !== undefined
       ? parseEngines(opts.engines)
-      : {
-          kernel: true,
-          models: MODEL_ENGINES.map((e) => e.name).filter(
-            (n) => CAMPAIGN_MODEL_ENGINES.includes(n) || named.includes(n),
-          ),
-        };
+      : { kernel: true, models: MODEL_ENGINES.map((e) => e.name) };
   const profile: Profile = parseProfile(opts.profile) ?? recorded.profile ?? c.program.profile;
   const quirks =
     opts.quirks !== undefined
