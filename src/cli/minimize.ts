@@ -57,7 +57,7 @@ export function registerMinimize(cli: Command, ctx: CliContext): void {
     )
     .option(
       '--engines <list>',
-      `kernel, ${MODEL_ENGINES.map((e) => e.name).join(', ')}, or all (default: the kernel, ${CAMPAIGN_MODEL_ENGINES.join(', ')} and every engine the case's quirks name)`,
+      `kernel, ${MODEL_ENGINES.map((e) => e.name).join(', ')}, or all (default all)`,
     )
     .option(
       '--profile <profile>',
