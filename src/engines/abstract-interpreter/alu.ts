@@ -61,14 +61,16 @@ function add(d: Mut, s: Scalar): void {
     d.s32min = s32lo;
     d.s32max = s32hi;
   }
+  // Linux 6.17+ ("Improve precision for BPF_ADD and BPF_SUB"): when every sum wraps, or none does, the
+  // wrapped bounds stay a range; only some wrapping loses them.
   const u32lo = d.u32min + s.u32min;
   const u32hi = d.u32max + s.u32max;
-  if (u32lo > U32 || u32hi > U32) {
+  if (u32lo <= U32 && u32hi > U32) {
     d.u32min = 0n;
     d.u32max = U32;
   } else {
-    d.u32min = u32lo;
-    d.u32max = u32hi;
+    d.u32min = u32lo & U32;
+    d.u32max = u32hi & U32;
   }
   // scalar_min_max_add
   const slo = d.smin + s.smin;
@@ -82,12 +84,12 @@ function add(d: Mut, s: Scalar): void {
   }
   const ulo = d.umin + s.umin;
   const uhi = d.umax + s.umax;
-  if (ulo > U64 || uhi > U64) {
+  if (ulo <= U64 && uhi > U64) {
     d.umin = 0n;
     d.umax = U64;
   } else {
-    d.umin = ulo;
-    d.umax = uhi;
+    d.umin = ulo & U64;
+    d.umax = uhi & U64;
   }
   d.t = tnumAdd(d.t, s.t);
 }
@@ -103,12 +105,13 @@ function sub(d: Mut, s: Scalar): void {
     d.s32min = s32lo;
     d.s32max = s32hi;
   }
-  if (d.u32min < s.u32max) {
+  // As for add (Linux 6.17+): all differences wrapping below 0, or none, keep a range.
+  if (d.u32min < s.u32max && d.u32max >= s.u32min) {
     d.u32min = 0n;
     d.u32max = U32;
   } else {
-    d.u32min -= s.u32max;
-    d.u32max -= s.u32min;
+    d.u32min = (d.u32min - s.u32max) & U32;
+    d.u32max = (d.u32max - s.u32min) & U32;
   }
   // scalar_min_max_sub
   const slo = d.smin - s.smax;
@@ -120,12 +123,12 @@ function sub(d: Mut, s: Scalar): void {
     d.smin = slo;
     d.smax = shi;
   }
-  if (d.umin < s.umax) {
+  if (d.umin < s.umax && d.umax >= s.umin) {
     d.umin = 0n;
     d.umax = U64;
   } else {
-    d.umin -= s.umax;
-    d.umax -= s.umin;
+    d.umin = (d.umin - s.umax) & U64;
+    d.umax = (d.umax - s.umin) & U64;
   }
 }
 

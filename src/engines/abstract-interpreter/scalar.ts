@@ -155,12 +155,14 @@ function deduce32(r: Mut): void {
       r.s32max = min(r.s32max, s32(r.smax));
     }
   }
-  // The u64 range crosses one 2^32 boundary and the s32 view of it does not wrap.
-  if (u32(r.umin >> 32n) + 1n === u32(r.umax >> 32n) && s32(r.umin) < 0n && s32(r.umax) >= 0n) {
+  // The u64 range crosses one 2^32 boundary and the s32 view of it does not wrap. The upper halves are
+  // compared as u32, so 0xffffffff is followed by 0 (the kernel's `(u32)(x >> 32) + 1` wraps): the s64
+  // range [-1, 0] gives s32 [-1, 0].
+  if (u32(u32(r.umin >> 32n) + 1n) === u32(r.umax >> 32n) && s32(r.umin) < 0n && s32(r.umax) >= 0n) {
     r.s32min = max(r.s32min, s32(r.umin));
     r.s32max = min(r.s32max, s32(r.umax));
   }
-  if (u32(r.smin >> 32n) + 1n === u32(r.smax >> 32n) && s32(r.smin) < 0n && s32(r.smax) >= 0n) {
+  if (u32(u32(r.smin >> 32n) + 1n) === u32(r.smax >> 32n) && s32(r.smin) < 0n && s32(r.smax) >= 0n) {
     r.s32min = max(r.s32min, s32(r.smin));
     r.s32max = min(r.s32max, s32(r.smax));
   }
