@@ -18,6 +18,7 @@ import { checkWithKernel, openKernelSession, type KernelSession } from '../engin
 import { findingPredicate, originOfProvenance, signaturesOf } from '../fuzz/finding-predicate.js';
 import type { KernelPort } from '../fuzz/pipeline.js';
 import type { CampaignSettings } from '../fuzz/settings.js';
+import { minimizedNote } from '../minimize/note.js';
 import { minimize, type MinimizeStats } from '../minimize/reduce.js';
 import { SLOT_MODELS } from '../runtime/index.js';
 import { kernelUnsafe } from '../../generators/index.js';
@@ -192,11 +193,7 @@ function minimizedCase(
     provenance: c.provenance,
     options: { profile: settings.profile, ...(Object.keys(quirks).length > 0 ? { quirks } : {}) },
     expectations: [],
-    note: [
-      `minimized: ${s.insnsBefore} -> ${s.insnsAfter} instructions, ${s.subprogsBefore} -> ${s.subprogsAfter} functions, ` +
-        `${s.inputsBefore} -> ${s.inputsAfter} inputs (${s.calls} checks, ${s.stop === 'fixpoint' ? '1-minimal' : `stopped by ${s.stop}`})`,
-      `signature: ${signature}`,
-    ].join('\n'),
+    note: minimizedNote(s, signature),
   };
 }
 

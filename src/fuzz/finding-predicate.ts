@@ -2,16 +2,33 @@
  * The minimizer's predicate for a campaign finding: does this program, judged by the same pipeline stages
  * as the case it came from (judgeProgram: the model engines, the kernel, the runtime, the oracles) under the
  * same settings and origin (the runtime's streams are seeded from it), still give a finding with the target
- * signature? The kernel is whatever port the caller passes (the live one, a stand-in in tests, or none).
+ * signature? The kernel is whatever port the caller passes (the live one, a stand-in in tests, or none), but
+ * a candidate that may trip a known kernel WARN (the generators' kernelUnsafe: both defects this project
+ * found) never reaches it: a reducer shrinking a `bpf_loop` count toward 0 would otherwise load one.
  */
 import type { Program } from '../bpf/program.js';
 import type { Provenance } from '../corpus/case.js';
-import { GENERATOR_VERSION } from '../../generators/index.js';
+import { GENERATOR_VERSION, kernelUnsafe } from '../../generators/index.js';
 import type { CaseOrigin } from '../../oracles/observation.js';
-import { judgeProgram, type PipelineDeps } from './pipeline.js';
+import { judgeProgram, type KernelPort, type PipelineDeps } from './pipeline.js';
 import type { CampaignSettings } from './settings.js';
 
 export type FindingPredicate = (program: Program) => Promise<boolean>;
+
+/** The kernel port, but a kernelUnsafe program is answered `not-applicable` without being loaded. */
+export function safeKernel(kernel: PipelineDeps['kernel']): PipelineDeps['kernel'] {
+  if ('unavailable' in kernel) return kernel;
+  const port: KernelPort = {
+    release: kernel.release,
+    check: (program, noRun) => {
+      const unsafe = kernelUnsafe(program);
+      if (unsafe !== null)
+        return Promise.resolve({ status: 'not-applicable', reason: `not loaded: ${unsafe} (a known kernel WARN)` });
+      return kernel.check(program, noRun);
+    },
+  };
+  return port;
+}
 
 /** The signatures of the findings the pipeline gives for a program (in oracle order). */
 export async function signaturesOf(
@@ -22,7 +39,7 @@ export async function signaturesOf(
 ): Promise<string[]> {
   // The campaign judges a program under its profile, and the program carries it (caseProgram).
   const judged = program.profile === settings.profile ? program : { ...program, profile: settings.profile };
-  const { findings } = await judgeProgram(judged, origin, settings, deps);
+  const { findings } = await judgeProgram(judged, origin, settings, { ...deps, kernel: safeKernel(deps.kernel) });
   return findings.map((f) => f.signature);
 }
 
