@@ -98,5 +98,9 @@ export interface ReplayedCheck {
   readonly against: string;
   /** A kernel expectation recorded on another release: compared on accept/reject and class only. */
   readonly otherRelease: { readonly recorded: string; readonly running: string } | null;
-  readonly mismatches: readonly { readonly field: string; readonly expected: unknown; readonly actual: unknown }[];
+  readonly mismatches: readonly {
+    readonly field: string;
+    readonly expected: unknown;
+    readonly actual: unknown;
+  }[];
 }

@@ -23,13 +23,25 @@ function seg(text: string): string {
 }
 
 function finding(r: ReplayedCase, c: ReplayedCheck): Finding {
-  const path = r.file.replace(/\.s$/, '').split('/').filter((p) => p !== '').map(seg);
+  const path = r.file
+    .replace(/\.s$/, '')
+    .split('/')
+    .filter((p) => p !== '')
+    .map(seg);
   const fields = c.mismatches.map((m) => m.field);
-  const coarse = c.otherRelease === null ? '' : ` (recorded on ${c.otherRelease.recorded}, running ${c.otherRelease.running}: accept/reject and class only)`;
+  const coarse =
+    c.otherRelease === null
+      ? ''
+      : ` (recorded on ${c.otherRelease.recorded}, running ${c.otherRelease.running}: accept/reject and class only)`;
   return {
     oracle: 'regression',
     severity: 'high',
-    signature: signatureOf('regression', [c.side], [...path, `vs-${seg(c.against)}`, seg(fields[0]!)].join('/'), '-'),
+    signature: signatureOf(
+      'regression',
+      [c.side],
+      [...path, `vs-${seg(c.against)}`, seg(fields[0]!)].join('/'),
+      '-',
+    ),
     title: `${r.file}: ${c.engine} differs from case expect ${c.against} (${fields.join(', ')})${coarse}`,
     engines: [c.side],
     diffs: c.mismatches.map((m) => ({

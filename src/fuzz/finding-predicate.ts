@@ -2,9 +2,8 @@
  * The minimizer's predicate for a campaign finding: does this program, judged by the same pipeline stages
  * as the case it came from (judgeProgram: the model engines, the kernel, the runtime, the oracles) under the
  * same settings and origin (the runtime's streams are seeded from it), still give a finding with the target
- * signature? The kernel is whatever port the caller passes (the live one, a stand-in in tests, or none), but
- * a candidate that may trip a known kernel WARN (the generators' kernelUnsafe: both defects this project
- * found) never reaches it: a reducer shrinking a `bpf_loop` count toward 0 would otherwise load one.
+ * signature? The kernel is whatever port the caller passes (the live one, a stand-in in tests, or none); a
+ * live one goes through `safeKernel` first.
  */
 import type { Program } from '../bpf/program.js';
 import type { Provenance } from '../corpus/case.js';
@@ -15,7 +14,12 @@ import type { CampaignSettings } from './settings.js';
 
 export type FindingPredicate = (program: Program) => Promise<boolean>;
 
-/** The kernel port, but a kernelUnsafe program is answered `not-applicable` without being loaded. */
+/**
+ * The live kernel port for a reducer: a candidate that may trip a known kernel WARN (the generators'
+ * kernelUnsafe: both defects this project found) is answered `not-applicable` without being loaded. A
+ * reducer makes such programs on its own (a `bpf_loop` count shrunk toward 0), so every port it is given
+ * that reaches the real kernel is wrapped (the campaign's workers, `throwfuzz minimize`).
+ */
 export function safeKernel(kernel: PipelineDeps['kernel']): PipelineDeps['kernel'] {
   if ('unavailable' in kernel) return kernel;
   const port: KernelPort = {
@@ -23,7 +27,10 @@ export function safeKernel(kernel: PipelineDeps['kernel']): PipelineDeps['kernel
     check: (program, noRun) => {
       const unsafe = kernelUnsafe(program);
       if (unsafe !== null)
-        return Promise.resolve({ status: 'not-applicable', reason: `not loaded: ${unsafe} (a known kernel WARN)` });
+        return Promise.resolve({
+          status: 'not-applicable',
+          reason: `not loaded: ${unsafe} (a known kernel WARN)`,
+        });
       return kernel.check(program, noRun);
     },
   };
@@ -39,7 +46,7 @@ export async function signaturesOf(
 ): Promise<string[]> {
   // The campaign judges a program under its profile, and the program carries it (caseProgram).
   const judged = program.profile === settings.profile ? program : { ...program, profile: settings.profile };
-  const { findings } = await judgeProgram(judged, origin, settings, { ...deps, kernel: safeKernel(deps.kernel) });
+  const { findings } = await judgeProgram(judged, origin, settings, deps);
   return findings.map((f) => f.signature);
 }
 

@@ -60,7 +60,10 @@ export async function minimizeFinding(
     return keeps(p);
   };
   if (!(await predicate(task.program)))
-    return { status: 'failed', reason: 'the pipeline run again on the first case does not give the signature' };
+    return {
+      status: 'failed',
+      reason: 'the pipeline run again on the first case does not give the signature',
+    };
   const { program, stats } = await minimize(task.program, predicate, {
     maxCalls: budget.checks,
     timeMs: budget.timeMs,

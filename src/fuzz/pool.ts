@@ -71,7 +71,9 @@ interface Range {
 }
 
 /** A task running: a batch of cases, or a finding being minimized. */
-type Work = { readonly kind: 'batch'; readonly range: Range } | { readonly kind: 'minimize'; readonly task: MinimizeTask };
+type Work =
+  | { readonly kind: 'batch'; readonly range: Range }
+  | { readonly kind: 'minimize'; readonly task: MinimizeTask };
 
 interface InFlight {
   readonly work: Work;
@@ -389,7 +391,11 @@ export class CampaignPool {
         };
         this.buckets.set(bucket.signature, bucket);
         if (this.options.minimize !== null && minimizable(f.finding, bucket.known, f.fault === true))
-          this.toMinimize.push({ signature: bucket.signature, origin: bucket.origin, program: bucket.program });
+          this.toMinimize.push({
+            signature: bucket.signature,
+            origin: bucket.origin,
+            program: bucket.program,
+          });
         this.deps.onBucket?.(bucket);
       }
     }

@@ -29,7 +29,11 @@ export async function replayExpectations(
     settings.kernel && !('unavailable' in kernel)
       ? { release: kernel.release, check: (p) => kernel.check(p, null) }
       : null;
-  const engines: ReplayEngine[] = [...(port === null ? [] : ['kernel' as const]), ...settings.models, 'runtime'];
+  const engines: ReplayEngine[] = [
+    ...(port === null ? [] : ['kernel' as const]),
+    ...settings.models,
+    'runtime',
+  ];
   const c = { program, provenance: null, options: null, expectations: recorded.expectations, note: null };
   const results = await replayCase(c, { engines, quirks: settings.quirks, kernel: port });
   // replayCase answers replayChecks' checks in their order: the same call names each result's side.
@@ -74,14 +78,12 @@ export async function replayExpectations(
  * The line a campaign says once when kernel expectations were recorded on another release than the one
  * running (replay's rule: those compare accept/reject and class only), or null.
  */
-export function otherReleaseNote(
-  recorded: readonly CorpusExpectations[],
-  running: string,
-): string | null {
+export function otherReleaseNote(recorded: readonly CorpusExpectations[], running: string): string | null {
   const other = new Map<string, number>();
   for (const r of recorded)
     for (const e of r.expectations)
-      if (e.engine === 'kernel' && e.release !== running) other.set(e.release, (other.get(e.release) ?? 0) + 1);
+      if (e.engine === 'kernel' && e.release !== running)
+        other.set(e.release, (other.get(e.release) ?? 0) + 1);
   if (other.size === 0) return null;
   const total = [...other.values()].reduce((a, b) => a + b, 0);
   return (

@@ -11,8 +11,14 @@ import { checkWithKernel, openKernelSession } from '../engines/kernel/index.js';
 import type { KernelSession } from '../engines/kernel/index.js';
 import { runBatch, type BatchResult } from './batch.js';
 import { faultsFromEnv, injectFault } from './fault-switch.js';
+import { safeKernel } from './finding-predicate.js';
 import { HEARTBEAT_CASE, HEARTBEAT_PART } from './heartbeat.js';
-import { minimizeFinding, type Minimization, type MinimizeBudget, type MinimizeTask } from './minimize-finding.js';
+import {
+  minimizeFinding,
+  type Minimization,
+  type MinimizeBudget,
+  type MinimizeTask,
+} from './minimize-finding.js';
 import { timeKeys, type KernelPort } from './pipeline.js';
 import type { CorpusExpectations } from './replayed.js';
 import type { CaseRef } from './sequence.js';
@@ -79,7 +85,7 @@ async function minimizeTask(
   heartbeat: Int32Array,
 ): Promise<Minimization> {
   const deps = {
-    kernel: settings.kernel ? await openKernel() : { unavailable: 'not asked (--engines)' },
+    kernel: settings.kernel ? safeKernel(await openKernel()) : { unavailable: 'not asked (--engines)' },
     clock: () => performance.now(),
   };
   return minimizeFinding(task, settings, budget, deps, () => {
