@@ -71,7 +71,7 @@ function findingDetails(f: ReportFinding): string[] {
     f.reproduce,
     '```',
     '',
-    ...(small === null ? [] : [`${mdCell(small)}`, '']),
+    ...(small === null ? [] : [mdCell(small), '']),
     ...(m?.status === 'minimized' ? ['```', m.caseText.trimEnd(), '```', ''] : []),
   ];
 }
