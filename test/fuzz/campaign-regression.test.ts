@@ -83,4 +83,10 @@ describe('the campaign replays the corpus against its expectations', () => {
     const { report } = await regressions(corpus((t) => t));
     expect(report.findings.filter((f) => f.oracle === 'regression')).toEqual([]);
   });
+
+  it('a --corpus directory that cannot be read is one line and exit 2', async () => {
+    const run = await runCli('fuzz', '--corpus', join(tmpdir(), 'no-such-corpus-dir'), '--max-cases', '1');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^throwfuzz: --corpus \S+: cannot read the directory \(ENOENT\)\n$/);
+  });
 });
