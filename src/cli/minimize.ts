@@ -15,12 +15,12 @@ import { printCase } from '../corpus/write.js';
 import type { ModelEngineName } from '../engines/contract.js';
 import { MODEL_ENGINES } from '../engines/index.js';
 import { checkWithKernel, openKernelSession, type KernelSession } from '../engines/kernel/index.js';
-import { findingPredicate, originOfProvenance, signaturesOf } from '../fuzz/finding-predicate.js';
+import { findingPredicate, originOfProvenance, safeKernel, signaturesOf } from '../fuzz/finding-predicate.js';
 import type { KernelPort } from '../fuzz/pipeline.js';
 import type { CampaignSettings } from '../fuzz/settings.js';
+import { minimizedNote } from '../minimize/note.js';
 import { minimize, type MinimizeStats } from '../minimize/reduce.js';
 import { SLOT_MODELS } from '../runtime/index.js';
-import { kernelUnsafe } from '../../generators/index.js';
 import type { CliContext } from './context.js';
 import { parseDuration, parseEngines, parseQuirks, parseSlots } from './fuzz-options.js';
 import { UsageError } from './io.js';
@@ -105,23 +105,12 @@ function settingsOf(c: Case, opts: MinimizeCliOptions): CampaignSettings {
   };
 }
 
-/**
- * The live kernel as the pipeline's port, but a program that may trip a known kernel WARN (the generators'
- * kernelUnsafe: both defects this project found) is never loaded: the kernel answers not-applicable for it.
- */
-function livePort(session: KernelSession): KernelPort {
-  return {
+/** The live kernel as the pipeline's port, a kernelUnsafe candidate never loaded (safeKernel). */
+function livePort(session: KernelSession): KernelPort | { unavailable: string } {
+  return safeKernel({
     release: session.release,
-    check: (program, noRun) => {
-      const unsafe = kernelUnsafe(program);
-      if (unsafe !== null)
-        return Promise.resolve({
-          status: 'not-applicable',
-          reason: `not loaded: ${unsafe} (a known kernel WARN)`,
-        });
-      return checkWithKernel(program, session, noRun === null ? {} : { noRun });
-    },
-  };
+    check: (program, noRun) => checkWithKernel(program, session, noRun === null ? {} : { noRun }),
+  });
 }
 
 async function minimizeCommand(ctx: CliContext, file: string, opts: MinimizeCliOptions): Promise<number> {
@@ -192,11 +181,7 @@ function minimizedCase(
     provenance: c.provenance,
     options: { profile: settings.profile, ...(Object.keys(quirks).length > 0 ? { quirks } : {}) },
     expectations: [],
-    note: [
-      `minimized: ${s.insnsBefore} -> ${s.insnsAfter} instructions, ${s.subprogsBefore} -> ${s.subprogsAfter} functions, ` +
-        `${s.inputsBefore} -> ${s.inputsAfter} inputs (${s.calls} checks, ${s.stop === 'fixpoint' ? '1-minimal' : `stopped by ${s.stop}`})`,
-      `signature: ${signature}`,
-    ].join('\n'),
+    note: minimizedNote(s, signature),
   };
 }
 

@@ -15,6 +15,8 @@ import { askModels, kernelNoRun, observe, type ModelStage } from './observe.js';
 import type { CaseRef } from './sequence.js';
 import type { CampaignSettings } from './settings.js';
 import { projectVerdict } from '../engines/projection.js';
+import { replayExpectations, type CorpusExpectations } from './replayed.js';
+import type { ReplayedCase } from '../../oracles/observation.js';
 
 /** The live kernel as the pipeline sees it: a release and one call per program. */
 export interface KernelPort {
@@ -29,6 +31,11 @@ export interface PipelineDeps {
   readonly corpus: readonly Program[];
   /** Committed corpus programs replayed as they are (`corpus` cases, by index); empty: none. */
   readonly replay?: readonly Program[];
+  /**
+   * Each replayed program's recorded expectations (same index as `replay`): checked again, a mismatch is a
+   * `regression` finding (replayed.ts). Absent: not checked.
+   */
+  readonly expectations?: readonly CorpusExpectations[];
   /** Milliseconds, for the time share of each stage (reports only; never feeds a decision). */
   readonly clock: () => number;
   /**
@@ -134,6 +141,7 @@ export async function judgeProgram(
   origin: CaseOrigin,
   settings: CampaignSettings,
   deps: Pick<PipelineDeps, 'kernel' | 'clock' | 'enter'>,
+  replayed: ReplayedCase | null = null,
 ): Promise<Judged> {
   const enter = deps.enter ?? (() => {});
   const stage = askModels(program, settings, deps.clock, enter);
@@ -142,7 +150,7 @@ export async function judgeProgram(
   const kernel = await askKernel(deps, settings, program, kernelNoRun(stage));
   const t3 = deps.clock();
   enter('runtime');
-  const observation: Observation = observe(program, origin, settings, stage, kernel);
+  const observation: Observation = { ...observe(program, origin, settings, stage, kernel), replayed };
   const t4 = deps.clock();
   enter('oracles');
   const findings = judge(observation);
@@ -165,8 +173,15 @@ export async function runCase(
   enter('generate');
   const t0 = deps.clock();
   const { program, origin } = caseProgram(ref, settings, deps);
+  const recorded = ref.kind === 'corpus' ? deps.expectations?.[ref.index] : undefined;
+  // The recorded expectations are replay's (the program as committed, with its own profile), checked before
+  // the case is judged; their time counts as the case's generation.
+  const replayed =
+    recorded === undefined || recorded.expectations.length === 0
+      ? null
+      : await replayExpectations(deps.replay![ref.index]!, recorded, settings, deps.kernel);
   const t1 = deps.clock();
-  const { stage, kernel, findings, times } = await judgeProgram(program, origin, settings, deps);
+  const { stage, kernel, findings, times } = await judgeProgram(program, origin, settings, deps, replayed);
   const verdicts: Record<string, string> = {};
   if (settings.kernel)
     verdicts.kernel = kernel.asked ? verdictLabel({ engine: 'kernel', result: kernel.result }) : 'skipped';

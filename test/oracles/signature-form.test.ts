@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Quirk } from '../../src/bpf/profile.js';
 import { judge, parseTriage, type Triage } from '../../oracles/index.js';
 import { caseFault } from '../../oracles/engine-fault.js';
+import { regressionOracle } from '../../oracles/regression.js';
 import { signatureProblem } from '../../oracles/signature-form.js';
 import { load, observe, recordedKernel } from './observe.js';
 
@@ -41,6 +42,33 @@ describe('signature form', () => {
         });
         signatures.push(...judge(obs).map((f) => f.signature));
       }
+    // A corpus case replayed against its expectations: every kind of side, an awkward path and field.
+    const base = observe(load('corpus/examples/global-subprog.s'), { scheduleSeed: 1 });
+    const check = (engine: string, side: string, against: string, field: string) => ({
+      engine,
+      side,
+      against,
+      otherRelease: null,
+      mismatches: [{ field, expected: 1, actual: 2 }],
+    });
+    const regressions = regressionOracle({
+      ...base,
+      replayed: {
+        file: 'Sub Dir/case_One.s',
+        checks: [
+          check('kernel', 'kernel', 'kernel', 'verdict'),
+          check(
+            'path-explorer@rfc+seed-loop-inline',
+            'path-explorer@rfc~seed-loop-inline',
+            'path-explorer@rfc',
+            'throwsException',
+          ),
+          check('runtime@reference', 'runtime', 'kernel', 'outcome[0]'),
+        ],
+      },
+    });
+    expect(regressions).toHaveLength(3);
+    signatures.push(...regressions.map((f) => f.signature));
     signatures.push(caseFault('path-explorer+join', 'hang', 'no answer within 30000 ms').signature);
     signatures.push(caseFault('runtime', 'crash', 'Worker terminated: heap 2048 MiB').signature);
     expect(new Set(signatures).size).toBeGreaterThan(4);
