@@ -145,23 +145,33 @@ async function corpusAdd(ctx: CliContext, file: string, opts: CorpusAddOptions):
       );
 
   const settings = judgeSettings(read.case, { engines: opts.engines, slots: SLOT_MODELS.join(',') });
+  const noKernelCase = `${printable(file)}: a corpus/kernel case records the kernel's answer, and this one has none`;
+  if (opts.area === 'kernel' && (!settings.kernel || settings.profile !== 'mainline'))
+    throw new UsageError(
+      `${noKernelCase} (${settings.kernel ? `profile ${settings.profile}` : 'the kernel is not asked'})`,
+    );
   const kernel = await openJudgeKernel(ctx, settings, 'adding');
   try {
+    if (opts.area === 'kernel' && kernel.session === null)
+      throw new UsageError(`${noKernelCase} (the kernel is not available)`);
     const reduced = await reduceFinding(ctx, file, read.case, settings, kernel.port, signature, opts.time);
-    io.stderr(reducedLine(reduced));
     const base = minimizedCase(read.case, settings, reduced);
     // The program carries the profile it is judged under: replay and the corpus suites read it from there.
     const program: Program = { ...base.program, profile: settings.profile };
 
+    /** Said on stderr once the case is written (or refused by replay): what could not be recorded. */
+    const notes: string[] = [];
     const records = modelExpectations(program, settings.profile, settings.quirks);
     const models = records.flatMap((r) => ('expect' in r ? [r.expect] : []));
-    for (const r of records)
-      if (!('expect' in r)) io.stderr(`throwfuzz: corpus add: no ${r.engine} expectation: ${r.why}\n`);
+    for (const r of records) if (!('expect' in r)) notes.push(`no ${r.engine} expectation: ${r.why}`);
     let kernelExpect: KernelExpectation | null = null;
+    let kernelWhy = 'the kernel is not asked';
     if (kernel.session !== null) {
       const k = await kernelRecord(kernel.session, program, models);
-      if (typeof k === 'string') io.stderr(`throwfuzz: corpus add: no kernel expectation: ${k}\n`);
-      else kernelExpect = k;
+      if (typeof k === 'string') {
+        kernelWhy = k;
+        notes.push(`no kernel expectation: ${k}`);
+      } else kernelExpect = k;
     }
     const expectations: Expectation[] = [...(kernelExpect ? [kernelExpect] : []), ...models];
     const title = (read.case.note ?? '').split('\n')[0]!;
@@ -171,10 +181,7 @@ async function corpusAdd(ctx: CliContext, file: string, opts: CorpusAddOptions):
     const area = opts.area ?? (kernelExpect !== null && areas.includes('kernel') ? 'kernel' : 'examples');
     if (!areas.includes(area))
       throw new UsageError(`${printable(corpusDir)}: no '${area}' area; name one with --area`);
-    if (area === 'kernel' && kernelExpect === null)
-      throw new UsageError(
-        `${printable(file)}: a corpus/kernel case records the kernel's answer, and this one has none`,
-      );
+    if (area === 'kernel' && kernelExpect === null) throw new UsageError(`${noKernelCase} (${kernelWhy})`);
     const taken = new Set(
       (await readdir(join(corpusDir, area))).filter((f) => f.endsWith('.s')).map((f) => f.slice(0, -2)),
     );
@@ -193,6 +200,8 @@ async function corpusAdd(ctx: CliContext, file: string, opts: CorpusAddOptions):
       },
     });
     const bad = replayed.filter((r) => r.mismatches.length > 0);
+    io.stderr(reducedLine(reduced));
+    for (const n of notes) io.stderr(`throwfuzz: corpus add: ${n}\n`);
     if (bad.length > 0) {
       for (const r of bad) io.stdout(regressionText(shown(path), r));
       io.stderr(
