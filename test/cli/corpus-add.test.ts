@@ -125,6 +125,27 @@ describe('throwfuzz corpus add', () => {
     expect(newFiles(corpus, 'examples')).toEqual([`${slug}.s`]);
   });
 
+  it('takes what minimize wrote (a .min.s, already 1-minimal): the same small program', async () => {
+    const min = join(dir, 'finding.min.s');
+    const minimized = await runCli(
+      'minimize',
+      finding,
+      '--engines',
+      'path-explorer',
+      '--signature',
+      bucket.signature,
+      '--out',
+      min,
+    );
+    expect(minimized.code, minimized.stderr).toBe(0);
+    const corpus = corpusCopy();
+    const run = await runCli('corpus', 'add', min, '--corpus', corpus, '--engines', 'path-explorer');
+    expect(run.code, run.stderr).toBe(0);
+    const added = readCase(readFileSync(join(corpus, 'examples', `${slug}.s`), 'utf8'));
+    expect(added.program.insns).toEqual(readCase(readFileSync(min, 'utf8')).program.insns);
+    expect(added.note).toContain(`signature: ${bucket.signature}`);
+  });
+
   it('takes --name and --area, and refuses a name that exists', async () => {
     const corpus = corpusCopy();
     const args = ['corpus', 'add', finding, '--corpus', corpus, '--engines', 'path-explorer'];
