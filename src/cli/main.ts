@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
 import { registerCodec } from './codec.js';
+import { registerCorpus } from './corpus-add.js';
 import { registerExport } from './export.js';
 import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
@@ -42,6 +43,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerReplay(cli, ctx);
   registerTriage(cli, ctx);
   registerExport(cli, ctx);
+  registerCorpus(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;
