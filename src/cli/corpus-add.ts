@@ -45,6 +45,7 @@ interface CorpusAddOptions {
   time: number;
   corpus?: string;
   engines?: string;
+  truth?: string;
 }
 
 export function registerCorpus(cli: Command, ctx: CliContext): void {
@@ -69,6 +70,10 @@ export function registerCorpus(cli: Command, ctx: CliContext): void {
     .option(
       '--engines <list>',
       `engines the finding is judged by while minimizing: kernel, ${MODEL_ENGINES.map((e) => e.name).join(', ')}, or all (default all); the kernel's expectation is recorded only when it is asked`,
+    )
+    .option(
+      '--truth <engine>',
+      `when the engines disagree: record only this engine's answer (kernel, ${MODEL_ENGINES.map((e) => e.name).join(', ')}); the others fail replay until fixed`,
     )
     .action(async (finding: string, opts: CorpusAddOptions) => {
       ctx.exitCode = await corpusAdd(ctx, finding, opts);
@@ -132,6 +137,10 @@ async function corpusAdd(ctx: CliContext, file: string, opts: CorpusAddOptions):
   if (opts.name !== undefined && !CASE_NAME.test(opts.name))
     throw new UsageError(`--name ${opts.name}: lowercase letters, digits and '-' only`);
 
+  const truth = opts.truth;
+  if (truth !== undefined && truth !== 'kernel' && !MODEL_ENGINES.some((e) => e.name === truth))
+    throw new UsageError(`--truth ${truth}: one of kernel, ${MODEL_ENGINES.map((e) => e.name).join(', ')}`);
+
   const read = await readProgram(io, file);
   const signature = noteSignature(read.case.note);
   if (signature === null)
@@ -173,7 +182,14 @@ async function corpusAdd(ctx: CliContext, file: string, opts: CorpusAddOptions):
         notes.push(`no kernel expectation: ${k}`);
       } else kernelExpect = k;
     }
-    const expectations: Expectation[] = [...(kernelExpect ? [kernelExpect] : []), ...models];
+    const recorded: Expectation[] = [...(kernelExpect ? [kernelExpect] : []), ...models];
+    // A finding is a disagreement: with --truth only that engine's answer is the expectation, so replay
+    // fails for the wrong engine until it is fixed and then keeps it fixed.
+    const expectations = truth === undefined ? recorded : recorded.filter((e) => e.engine === truth);
+    if (truth !== undefined && expectations.length === 0)
+      throw new UsageError(
+        `${printable(file)}: --truth ${truth}: no answer recorded from ${truth}${truth === 'kernel' ? ` (${kernelWhy})` : ''}`,
+      );
     const title = (read.case.note ?? '').split('\n')[0]!;
     const note = /^\S+ \S+ finding: /.test(title) ? `${title}\n${base.note!}` : base.note;
     const added: Case = { ...base, program, expectations, note };
@@ -204,10 +220,15 @@ async function corpusAdd(ctx: CliContext, file: string, opts: CorpusAddOptions):
     for (const n of notes) io.stderr(`throwfuzz: corpus add: ${n}\n`);
     if (bad.length > 0) {
       for (const r of bad) io.stdout(regressionText(shown(path), r));
+      if (truth === undefined) {
+        io.stderr(
+          `throwfuzz: corpus add: ${printable(file)} would not replay clean (the engines disagree on one question replay asks); not added: name the right answer with --truth ENGINE\n`,
+        );
+        return 1;
+      }
       io.stderr(
-        `throwfuzz: corpus add: ${printable(file)} would not replay clean (the engines disagree on one question replay asks); not added\n`,
+        `throwfuzz: corpus add: added with ${truth}'s answer; replay fails as above until the other engines are fixed\n`,
       );
-      return 1;
     }
     await io.writeFile(path, printCase(added));
     io.stdout(

@@ -157,6 +157,28 @@ describe('throwfuzz corpus add', () => {
     oneLine(taken.stderr);
   });
 
+  it("--truth keeps only that engine's answer as the expectation; an engine that is not one is refused", async () => {
+    const corpus = corpusCopy();
+    const args = [
+      'corpus',
+      'add',
+      finding,
+      '--corpus',
+      corpus,
+      '--engines',
+      'path-explorer,abstract-interpreter',
+    ];
+    const run = await runCli(...args, '--area', 'examples', '--truth', 'abstract-interpreter');
+    expect(run.code, run.stderr).toBe(0);
+    const [added] = newFiles(corpus, 'examples');
+    const c = readCase(readFileSync(join(corpus, 'examples', added!), 'utf8'));
+    expect(c.expectations.map((e) => e.engine)).toEqual(['abstract-interpreter']);
+    const wrong = await runCli(...args, '--truth', 'gcc');
+    expect(wrong.code).toBe(2);
+    oneLine(wrong.stderr);
+    expect(wrong.stderr).toContain('--truth gcc');
+  });
+
   it('bad input: one line, exit 2, nothing written', async () => {
     const corpus = corpusCopy();
     const bad = async (expected: string, ...args: string[]): Promise<void> => {
