@@ -27,6 +27,7 @@ async function measure(settings: CampaignSettings, workers: number): Promise<num
       hangMs: 60_000,
       heapMiB: 2048,
       maxBatch: 512,
+      minimize: null,
     },
     { clock: () => performance.now(), known: () => null, stopRequested: () => false },
   );

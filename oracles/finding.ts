@@ -6,7 +6,14 @@ import type { Observation } from './observation.js';
 
 /** The oracles of SPEC §7 and DESIGN.md, one file each (index.ts lists them). */
 export type OracleName =
-  'verdict' | 'outcome' | 'soundness' | 'rewrite-validity' | 'kernel-health' | 'engine-fault' | 'precision';
+  | 'verdict'
+  | 'outcome'
+  | 'soundness'
+  | 'rewrite-validity'
+  | 'kernel-health'
+  | 'engine-fault'
+  | 'precision'
+  | 'regression';
 
 export const ORACLE_NAMES: readonly OracleName[] = [
   'verdict',
@@ -16,6 +23,7 @@ export const ORACLE_NAMES: readonly OracleName[] = [
   'kernel-health',
   'engine-fault',
   'precision',
+  'regression',
 ];
 
 /**

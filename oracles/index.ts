@@ -8,6 +8,7 @@ import { kernelHealthOracle } from './kernel-health.js';
 import type { Observation } from './observation.js';
 import { precisionOracle } from './precision.js';
 import { outcomeOracle } from './outcome.js';
+import { regressionOracle } from './regression.js';
 import { rewriteValidityOracle } from './rewrite-validity.js';
 import { soundnessOracle } from './soundness.js';
 import { verdictOracle } from './verdict.js';
@@ -20,6 +21,7 @@ export const ORACLES: { readonly [N in OracleName]: Oracle } = {
   'kernel-health': kernelHealthOracle,
   'engine-fault': engineFaultOracle,
   precision: precisionOracle,
+  regression: regressionOracle,
 };
 
 /** Every oracle on one observation, in ORACLE_NAMES order. */

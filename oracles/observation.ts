@@ -75,4 +75,32 @@ export interface Observation {
   readonly instrumented: readonly InstrumentedRuns[];
   /** An engine that threw instead of answering (a model engine must never throw: engine-fault). */
   readonly engineCrashes: readonly { readonly engine: string; readonly message: string }[];
+  /** A committed corpus case replayed by the campaign: its expectations checked again (the regression oracle). */
+  readonly replayed?: ReplayedCase | null;
+}
+
+/**
+ * A corpus case's `; case expect` lines checked again (src/corpus/replay.ts compares; src/fuzz/replayed.ts
+ * restates its results here, as oracles import no corpus code): one entry per check, mismatched or not.
+ */
+export interface ReplayedCase {
+  /** The case file, relative to the corpus directory (`kernel/NAME.s`). */
+  readonly file: string;
+  readonly checks: readonly ReplayedCheck[];
+}
+
+export interface ReplayedCheck {
+  /** The answering side as replay names it: `kernel`, `ENGINE@PROFILE+QUIRK...`, `runtime@reference`. */
+  readonly engine: string;
+  /** The same as a signature side: `kernel`, `runtime`, or ENGINE[@PROFILE] with `~QUIRK` per campaign quirk. */
+  readonly side: string;
+  /** The expectation's key (`kernel`, `path-explorer@rfc+seed-loop-inline`). */
+  readonly against: string;
+  /** A kernel expectation recorded on another release: compared on accept/reject and class only. */
+  readonly otherRelease: { readonly recorded: string; readonly running: string } | null;
+  readonly mismatches: readonly {
+    readonly field: string;
+    readonly expected: unknown;
+    readonly actual: unknown;
+  }[];
 }

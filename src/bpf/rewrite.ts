@@ -3,6 +3,7 @@
  * do_misc_fixups' entry reset, rewrite_bpf_throw_call, rewrite_bpf_call). A pure function of the
  * program, its facts, the profile and the quirks, so every correct engine produces the same program.
  */
+import { splice, type Patch } from './edit.js';
 import type { Insn, Reg } from './insn.js';
 import { BPF_LOOP_ID, GET_EXCEPTION_ID, RESET_EXCEPTION_ID } from './kernel-functions.js';
 import { layoutOf } from './layout.js';
@@ -29,12 +30,6 @@ const movImm = (dst: Reg, imm: number): Insn => ({
 });
 const helper = (id: number): Insn => ({ kind: 'helper', id });
 const EXIT: Insn = { kind: 'exit' };
-
-/** One original instruction's replacement: `self` is where the original stays (null when dropped). */
-interface Patch {
-  readonly insns: Insn[];
-  readonly self: number | null;
-}
 
 /** The post-call sequence after a marked call (rewrite_bpf_call). */
 function afterCall(mark: Exclude<Mark, 'none'>, slot: number, profile: Profile, isLoop: boolean): Insn[] {
@@ -74,7 +69,7 @@ export function rewriteProgram(
   profile: Profile,
   quirks: readonly Quirk[],
 ): Program {
-  const { pcOf, insnAt } = layoutOf(program.insns);
+  const { pcOf } = layoutOf(program.insns);
   const markAt = new Map(facts.marks.map((m) => [m.insn, m.mark]));
   const funcStarts = program.funcs.map((f) => f.insn);
   const subprogOf = (i: number): number => {
@@ -105,36 +100,5 @@ export function rewriteProgram(
     };
   }
 
-  // New instruction indices of each patch, then pcs of the new program.
-  const startIdx: number[] = [];
-  const out: Insn[] = [];
-  for (const p of patches) {
-    startIdx.push(out.length);
-    out.push(...p.insns);
-  }
-  const newPcOf = layoutOf(out).pcOf;
-  const newSlots = layoutOf(out).slotCount;
-  const landing = (oldPc: number): number => {
-    const i = insnAt[oldPc];
-    if (i === undefined || i < 0) return newSlots; // past the end (kept for out-of-range targets)
-    return newPcOf[startIdx[i]!]!;
-  };
-  // Re-point every control transfer of an original instruction.
-  patches.forEach((p, i) => {
-    if (p.self === null) return;
-    const at = startIdx[i]! + p.self;
-    const insn = out[at]!;
-    if (insn.kind !== 'ja' && insn.kind !== 'jmp' && insn.kind !== 'call' && insn.kind !== 'ldfunc') return;
-    const target = pcOf[i]! + insn.off + 1;
-    out[at] = { ...insn, off: landing(target) - newPcOf[at]! - 1 };
-  });
-
-  const moveIdx = (i: number): number => (i < startIdx.length ? startIdx[i]! : out.length);
-  return {
-    ...program,
-    insns: out,
-    funcs: program.funcs.map((f) => ({ ...f, insn: moveIdx(f.insn) })),
-    labels: program.labels.map((l) => ({ ...l, insn: moveIdx(l.insn) })),
-    notes: program.notes.map((n) => ({ ...n, insn: moveIdx(n.insn) })),
-  };
+  return splice(program, patches);
 }

@@ -15,6 +15,7 @@ import { readCorpusPrograms } from '../fuzz/corpus-files.js';
 import { mutationSeeds } from '../fuzz/mutation-seeds.js';
 import { CampaignPool } from '../fuzz/pool.js';
 import { progressOf, statusLine } from '../fuzz/progress.js';
+import { otherReleaseNote } from '../fuzz/replayed.js';
 import { ReportSink } from '../fuzz/report-sink.js';
 import type { CampaignResult, Shard, StopRule } from '../fuzz/result.js';
 import { parseShard, type SequencePlan } from '../fuzz/sequence.js';
@@ -52,13 +53,24 @@ interface FuzzCliOptions {
   workers: number;
   shard?: Shard;
   replay: boolean;
+  corpus?: string;
   hangTimeout: number;
   workerMemory: number;
   join?: boolean;
+  minimize: boolean;
+  minimizeChecks: number;
+  minimizeTime: number;
 }
 
 /** Default share of cases outside the fragment (kernel-health only): where both kernel defects sat. */
 export const DEFAULT_BEYOND = 0.03;
+/**
+ * Checks per new finding's minimization: the cap that keeps the result the same on any machine. Most
+ * findings reach their fixpoint well within it (README, "The campaign": numbers).
+ */
+export const DEFAULT_MINIMIZE_CHECKS = 1000;
+/** The wall-clock safety cap per minimization (a slow kernel); a result it stops says so. */
+export const DEFAULT_MINIMIZE_TIME_MS = 20_000;
 /** Status lines when stderr is not a terminal (nightly logs). */
 const STATUS_EVERY_MS = 5000;
 /** report.md, junit.xml and report.html while the run goes (report.json after every merge). */
@@ -119,6 +131,10 @@ export function registerFuzz(cli: Command, ctx: CliContext): void {
     )
     .option('--no-replay', 'do not replay the committed corpus before generating')
     .option(
+      '--corpus <dir>',
+      'the case files replayed (against their expectations) and mutated (default: the corpus/ directory)',
+    )
+    .option(
       '--join',
       'also ask each model engine that supports it with states merged at control-flow joins (the precision oracle)',
     )
@@ -131,6 +147,23 @@ export function registerFuzz(cli: Command, ctx: CliContext): void {
       new Option('--worker-memory <MiB>', "each worker's heap limit; past it the case is a crash finding")
         .argParser(parseCount)
         .default(2048),
+    )
+    .option('--no-minimize', 'do not minimize new findings (findings/NAME.min.s)')
+    .addOption(
+      new Option(
+        '--minimize-checks <n>',
+        "each new finding's minimization: at most this many checks (the pipeline run again on a candidate)",
+      )
+        .argParser(parseCount)
+        .default(DEFAULT_MINIMIZE_CHECKS),
+    )
+    .addOption(
+      new Option(
+        '--minimize-time <duration>',
+        "each new finding's minimization: a safety cap on its time (the note says when it stopped one)",
+      )
+        .argParser(parseDuration)
+        .default(DEFAULT_MINIMIZE_TIME_MS, '20s'),
     )
     .action(async (opts: FuzzCliOptions) => {
       ctx.exitCode = await fuzz(ctx, opts);
@@ -168,14 +201,24 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
       ? { kind: 'cases', count: opts.maxCases }
       : { kind: 'time', ms: opts.time ?? 60_000 };
   const shard = opts.shard ?? null;
+  const minimize = opts.minimize ? { checks: opts.minimizeChecks, timeMs: opts.minimizeTime } : null;
   const triage = parseTriage((await readUserFile(io, opts.triage)).toString('utf8'), opts.triage);
   if (!triage.ok) throw new UsageError(triage.message);
   const notes = new Map(triage.triage.known.map((k) => [k.signature, k.note]));
   const root = packageRoot();
-  const corpusFiles = await readCorpusPrograms(root);
+  const corpusFiles = await readCorpusPrograms(root, opts.corpus).catch((e: unknown) => {
+    if (opts.corpus === undefined) throw e;
+    throw new UsageError(
+      `--corpus ${opts.corpus}: cannot read the directory (${e instanceof Error && 'code' in e ? String(e.code) : String(e)})`,
+    );
+  });
   const replay = opts.replay ? corpusFiles.map((c) => c.program) : [];
+  const expectations = opts.replay
+    ? corpusFiles.map((c) => ({ file: c.file, expectations: c.expectations }))
+    : [];
   const init = {
     replay,
+    expectations,
     mutationSeeds: mutationSeeds(
       corpusFiles.map((c) => c.program),
       settings,
@@ -194,6 +237,8 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
     if (opened.available) {
       kernel = { asked: true, release: opened.session.release };
       await opened.session.close();
+      const note = otherReleaseNote(expectations, kernel.release);
+      if (note !== null) io.stderr(`throwfuzz: ${note}\n`);
     } else {
       kernel = { asked: false, reason: opened.reason };
       io.stderr(`throwfuzz: ${opened.reason}; the campaign goes on without the kernel\n`);
@@ -214,6 +259,7 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
       complete,
       machine,
       version: packageVersion(),
+      minimize,
     });
 
   // One writer, after each merge: each new finding's case file, then report.json (so it never names a case
@@ -229,11 +275,17 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
       await writeReportFiles(outDir, report);
       return;
     }
-    for (const f of report.findings)
-      if (!written.has(f.caseFile)) {
-        await writeFileAtomic(join(outDir, f.caseFile), f.caseText);
-        written.add(f.caseFile);
-      }
+    // A minimized case file too, before report.json names it.
+    for (const f of report.findings) {
+      const files = [{ file: f.caseFile, text: f.caseText }];
+      if (f.minimized?.status === 'minimized')
+        files.push({ file: f.minimized.caseFile, text: f.minimized.caseText });
+      for (const { file, text } of files)
+        if (!written.has(file)) {
+          await writeFileAtomic(join(outDir, file), text);
+          written.add(file);
+        }
+    }
     await writeFileAtomic(join(outDir, 'report.json'), renderJson(report));
   });
 
@@ -251,6 +303,7 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
       hangMs: opts.hangTimeout,
       heapMiB: opts.workerMemory,
       maxBatch: 512,
+      minimize,
     },
     {
       clock: () => performance.now(),
@@ -293,10 +346,18 @@ async function fuzz(ctx: CliContext, opts: FuzzCliOptions): Promise<number> {
       `${summary.signatures} signatures: ${summary.new} new (${summary.new - failing} of them precision), ` +
       `${summary.known} known\n`,
   );
-  for (const f of report.findings)
+  for (const f of report.findings) {
+    const m = f.minimized;
+    const small =
+      m === null
+        ? ''
+        : m.status === 'minimized'
+          ? ` -> ${m.caseFile} (${m.insnsBefore} -> ${m.insnsAfter} instructions${m.stop === 'fixpoint' ? '' : `, stopped by the ${m.stop === 'time' ? 'time cap' : 'check budget'}`})`
+          : ` (not minimized: ${m.reason})`;
     io.stdout(
-      `  ${f.status === 'new' ? 'NEW  ' : 'known'} ${f.severity.padEnd(9)} ${f.signature} (x${f.count}) ${f.caseFile}\n`,
+      `  ${f.status === 'new' ? 'NEW  ' : 'known'} ${f.severity.padEnd(9)} ${f.signature} (x${f.count}) ${f.caseFile}${small}\n`,
     );
+  }
   io.stdout(`report: ${join(outDir, 'report.json')}\n`);
   if (stopping) return 130;
   return failing > 0 ? 1 : 0;

@@ -2,12 +2,16 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.js';
 import { registerCodec } from './codec.js';
+import { registerCorpus } from './corpus-add.js';
 import { registerExport } from './export.js';
 import type { CliContext } from './context.js';
 import { registerFmt } from './fmt.js';
 import { registerGen } from './gen.js';
 import { registerFuzz } from './fuzz.js';
+import { registerMinimize } from './minimize.js';
 import { registerReport } from './report.js';
+import { registerReplay } from './replay.js';
+import { registerTriage } from './triage.js';
 import { processIo, type Io } from './io.js';
 import { registerRewrite } from './rewrite.js';
 import { registerRun } from './run.js';
@@ -34,8 +38,12 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   registerRewrite(cli, ctx);
   registerGen(cli, ctx);
   registerFuzz(cli, ctx);
+  registerMinimize(cli, ctx);
   registerReport(cli, ctx);
+  registerReplay(cli, ctx);
+  registerTriage(cli, ctx);
   registerExport(cli, ctx);
+  registerCorpus(cli, ctx);
   try {
     await cli.parseAsync([...argv], { from: 'user' });
     return ctx.exitCode;

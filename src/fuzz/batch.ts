@@ -19,6 +19,8 @@ export interface BatchFinding {
   readonly origin: CaseOrigin;
   readonly program: Program;
   readonly count: number;
+  /** A hang or crash the pool found by running the case alone again (pool.ts), not an oracle's finding. */
+  readonly fault?: boolean;
 }
 
 export interface BatchResult {

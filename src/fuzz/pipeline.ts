@@ -11,10 +11,12 @@ import { generateCase, GENERATOR_VERSION } from '../../generators/index.js';
 import type { Finding } from '../../oracles/finding.js';
 import { judge } from '../../oracles/index.js';
 import type { CaseOrigin, KernelObservation, Observation } from '../../oracles/observation.js';
-import { askModels, kernelNoRun, observe } from './observe.js';
+import { askModels, kernelNoRun, observe, type ModelStage } from './observe.js';
 import type { CaseRef } from './sequence.js';
 import type { CampaignSettings } from './settings.js';
 import { projectVerdict } from '../engines/projection.js';
+import { replayExpectations, type CorpusExpectations } from './replayed.js';
+import type { ReplayedCase } from '../../oracles/observation.js';
 
 /** The live kernel as the pipeline sees it: a release and one call per program. */
 export interface KernelPort {
@@ -29,6 +31,11 @@ export interface PipelineDeps {
   readonly corpus: readonly Program[];
   /** Committed corpus programs replayed as they are (`corpus` cases, by index); empty: none. */
   readonly replay?: readonly Program[];
+  /**
+   * Each replayed program's recorded expectations (same index as `replay`): checked again, a mismatch is a
+   * `regression` finding (replayed.ts). Absent: not checked.
+   */
+  readonly expectations?: readonly CorpusExpectations[];
   /** Milliseconds, for the time share of each stage (reports only; never feeds a decision). */
   readonly clock: () => number;
   /**
@@ -70,7 +77,7 @@ function verdictLabel(r: EngineResult): string {
 }
 
 async function askKernel(
-  deps: PipelineDeps,
+  deps: Pick<PipelineDeps, 'kernel'>,
   settings: CampaignSettings,
   program: Program,
   noRun: string | null,
@@ -114,6 +121,49 @@ export function caseProgram(
   };
 }
 
+/** What the pipeline made of one program: every engine's answer, the runs, the findings, the time per part. */
+export interface Judged {
+  readonly stage: ModelStage;
+  readonly kernel: KernelObservation;
+  readonly observation: Observation;
+  readonly findings: Finding[];
+  /** Milliseconds per part (timeKeys but `generate`). */
+  readonly times: Readonly<Record<string, number>>;
+}
+
+/**
+ * One program through the pipeline's stages after generation: the model engines, the kernel (when asked and
+ * available), the runtime, the oracles. runCase judges each case with it; the minimizer's predicate
+ * (finding-predicate.ts) judges each candidate with it.
+ */
+export async function judgeProgram(
+  program: Program,
+  origin: CaseOrigin,
+  settings: CampaignSettings,
+  deps: Pick<PipelineDeps, 'kernel' | 'clock' | 'enter'>,
+  replayed: ReplayedCase | null = null,
+): Promise<Judged> {
+  const enter = deps.enter ?? (() => {});
+  const stage = askModels(program, settings, deps.clock, enter);
+  const t2 = deps.clock();
+  enter('kernel');
+  const kernel = await askKernel(deps, settings, program, kernelNoRun(stage));
+  const t3 = deps.clock();
+  enter('runtime');
+  const observation: Observation = { ...observe(program, origin, settings, stage, kernel), replayed };
+  const t4 = deps.clock();
+  enter('oracles');
+  const findings = judge(observation);
+  const t5 = deps.clock();
+  return {
+    stage,
+    kernel,
+    observation,
+    findings,
+    times: { ...stage.times, kernel: t3 - t2, runtime: t4 - t3, oracles: t5 - t4 },
+  };
+}
+
 export async function runCase(
   ref: CaseRef,
   settings: CampaignSettings,
@@ -123,18 +173,15 @@ export async function runCase(
   enter('generate');
   const t0 = deps.clock();
   const { program, origin } = caseProgram(ref, settings, deps);
+  const recorded = ref.kind === 'corpus' ? deps.expectations?.[ref.index] : undefined;
+  // The recorded expectations are replay's (the program as committed, with its own profile), checked before
+  // the case is judged; their time counts as the case's generation.
+  const replayed =
+    recorded === undefined || recorded.expectations.length === 0
+      ? null
+      : await replayExpectations(deps.replay![ref.index]!, recorded, settings, deps.kernel);
   const t1 = deps.clock();
-  const stage = askModels(program, settings, deps.clock, enter);
-  const t2 = deps.clock();
-  enter('kernel');
-  const kernel = await askKernel(deps, settings, program, kernelNoRun(stage));
-  const t3 = deps.clock();
-  enter('runtime');
-  const obs: Observation = observe(program, origin, settings, stage, kernel);
-  const t4 = deps.clock();
-  enter('oracles');
-  const findings = judge(obs);
-  const t5 = deps.clock();
+  const { stage, kernel, findings, times } = await judgeProgram(program, origin, settings, deps, replayed);
   const verdicts: Record<string, string> = {};
   if (settings.kernel)
     verdicts.kernel = kernel.asked ? verdictLabel({ engine: 'kernel', result: kernel.result }) : 'skipped';
@@ -146,6 +193,6 @@ export async function runCase(
     verdicts,
     findings,
     program: findings.length > 0 ? program : null,
-    times: { generate: t1 - t0, ...stage.times, kernel: t3 - t2, runtime: t4 - t3, oracles: t5 - t4 },
+    times: { generate: t1 - t0, ...times },
   };
 }

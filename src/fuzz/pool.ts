@@ -10,6 +10,11 @@
  * `engine-fault` finding (hang or crash) of the part it was in; if it passes alone, its answer counts (a
  * worker worn out by earlier cases is not that case's fault). DESIGN.md sketched halving the batch until one
  * case is left; the heartbeat finds it without the log2(batch) re-runs.
+ *
+ * Each new finding (minimize-finding.ts says which) is minimized as a task of its own, on the same workers:
+ * queued when its bucket is made, dispatched alternately with batches (at most half the workers at once),
+ * finished after generation ends; a first Ctrl-C starts no more of them. A minimization that hangs or kills
+ * its worker is reported as failed, not retried.
  */
 import workerpool from 'workerpool';
 import type { Finding } from '../../oracles/finding.js';
@@ -22,6 +27,8 @@ import { caseAt, sequenceLength, type CaseRef, type SequencePlan } from './seque
 import type { CampaignSettings } from './settings.js';
 import { addTally, copyTally, emptyTally } from './tally.js';
 import { Timeline } from './timeline.js';
+import type { Minimization, MinimizeBudget, MinimizeTask } from './minimize-finding.js';
+import { minimizable } from './minimize-finding.js';
 import type { WorkerInit } from './worker.js';
 
 export interface PoolOptions {
@@ -34,6 +41,8 @@ export interface PoolOptions {
   readonly heapMiB: number;
   /** Cases per task at most (the pool sizes batches to about half a second of work below that). */
   readonly maxBatch: number;
+  /** The cap per new finding's minimization, or null: findings are not minimized. */
+  readonly minimize: MinimizeBudget | null;
 }
 
 export interface PoolDeps {
@@ -61,10 +70,15 @@ interface Range {
   readonly attempts: number;
 }
 
+/** A task running: a batch of cases, or a finding being minimized. */
+type Work =
+  | { readonly kind: 'batch'; readonly range: Range }
+  | { readonly kind: 'minimize'; readonly task: MinimizeTask };
+
 interface InFlight {
-  readonly range: Range;
+  readonly work: Work;
   readonly heartbeat: Int32Array;
-  readonly task: workerpool.Promise<BatchResult>;
+  readonly task: workerpool.Promise<unknown>;
   seen: number;
   seenAt: number;
   hung: boolean;
@@ -95,6 +109,10 @@ export class CampaignPool {
   private readonly buckets = new Map<string, FindingBucket>();
   private readonly tally = emptyTally();
   private readonly timeline = new Timeline();
+  private readonly toMinimize: MinimizeTask[] = [];
+  private readonly minimized = new Map<string, Minimization>();
+  private minimizing = 0;
+  private lastLaunched: Work['kind'] = 'minimize';
   private readonly length: number | null;
   private nextStart = 0;
   private mergeAt = 0;
@@ -142,7 +160,7 @@ export class CampaignPool {
         if (this.fatal) throw this.fatal;
         if (this.aborted) break;
         this.dispatch();
-        if (this.inFlight.size === 0 && this.retry.length === 0) break;
+        if (this.inFlight.size === 0 && this.retry.length === 0 && !this.minimizeWaiting()) break;
         await new Promise<void>((resolve) => (this.wake = resolve));
       }
     } finally {
@@ -168,12 +186,78 @@ export class CampaignPool {
     return Math.max(1, Math.min(this.options.maxBatch, fair, Math.max(8, paced)));
   }
 
+  /** A minimization is queued and may still start (a first Ctrl-C starts no more). */
+  private minimizeWaiting(): boolean {
+    return this.toMinimize.length > 0 && !this.deps.stopRequested();
+  }
+
+  /**
+   * Retries first (merging waits for them), then batches and minimizations in turn: a minimization when one
+   * is waiting, fewer than half the workers (at least one) minimize, and the last task started was a batch;
+   * once no batch is left, whatever minimization waits.
+   */
   private dispatch(): void {
     while (this.inFlight.size < this.options.workers) {
-      const range = this.retry.shift() ?? this.nextRange();
-      if (range === null) return;
-      this.launch(range);
+      const retry = this.retry.shift();
+      if (retry !== undefined) {
+        this.launch(retry);
+        continue;
+      }
+      const share = Math.max(1, Math.floor(this.options.workers / 2));
+      if (this.minimizeWaiting() && this.minimizing < share && this.lastLaunched === 'batch') {
+        this.launchMinimize(this.toMinimize.shift()!);
+        continue;
+      }
+      const range = this.nextRange();
+      if (range !== null) {
+        this.launch(range);
+        continue;
+      }
+      if (!this.minimizeWaiting()) return;
+      this.launchMinimize(this.toMinimize.shift()!);
     }
+  }
+
+  private launchMinimize(work: MinimizeTask): void {
+    const heartbeat = newHeartbeat();
+    const task = this.pool.exec('minimize', [
+      work,
+      this.settings,
+      this.options.minimize,
+      heartbeat,
+    ]) as workerpool.Promise<Minimization>;
+    const flight: InFlight = {
+      work: { kind: 'minimize', task: work },
+      heartbeat,
+      task,
+      seen: 0,
+      seenAt: this.deps.clock(),
+      hung: false,
+    };
+    this.inFlight.add(flight);
+    this.minimizing++;
+    this.lastLaunched = 'minimize';
+    const done = (m: Minimization): void => {
+      this.inFlight.delete(flight);
+      this.minimizing--;
+      this.minimized.set(work.signature, m);
+      this.deps.onMerged?.(() => this.snapshot());
+      this.wake();
+    };
+    task.then(done, (e: unknown) => {
+      if (this.aborted) {
+        this.inFlight.delete(flight);
+        this.minimizing--;
+        this.wake();
+        return;
+      }
+      done({
+        status: 'failed',
+        reason: flight.hung
+          ? `a check gave no answer within ${this.options.hangMs} ms`
+          : failureText(e, this.options.heapMiB).split('\n')[0]!,
+      });
+    });
   }
 
   private nextRange(): Range | null {
@@ -198,8 +282,16 @@ export class CampaignPool {
       this.settings,
       heartbeat,
     ]) as workerpool.Promise<BatchResult>;
-    const flight: InFlight = { range, heartbeat, task, seen: 0, seenAt: this.deps.clock(), hung: false };
+    const flight: InFlight = {
+      work: { kind: 'batch', range },
+      heartbeat,
+      task,
+      seen: 0,
+      seenAt: this.deps.clock(),
+      hung: false,
+    };
     this.inFlight.add(flight);
+    this.lastLaunched = 'batch';
     task.then(
       (result) => {
         this.inFlight.delete(flight);
@@ -209,7 +301,7 @@ export class CampaignPool {
       },
       (e: unknown) => {
         this.inFlight.delete(flight);
-        if (!this.aborted) this.failed(flight, e);
+        if (!this.aborted) this.failed(flight, range, e);
         this.wake();
       },
     );
@@ -230,8 +322,7 @@ export class CampaignPool {
     }
   }
 
-  private failed(f: InFlight, e: unknown): void {
-    const { range } = f;
+  private failed(f: InFlight, range: Range, e: unknown): void {
     const started = Atomics.load(f.heartbeat, HEARTBEAT_CASE);
     if (started === 0) {
       // No case started: the worker could not take the task (it failed to start). Try again, twice.
@@ -272,7 +363,7 @@ export class CampaignPool {
     const tally = emptyTally();
     tally.cases = 1;
     tally.strategies[origin.beyond ? `${origin.strategy}+beyond` : origin.strategy] = 1;
-    const found: BatchFinding = { finding, origin, program, count: 1 };
+    const found: BatchFinding = { finding, origin, program, count: 1, fault: true };
     return { tally, findings: [found] };
   }
 
@@ -299,6 +390,12 @@ export class CampaignPool {
           known: this.deps.known(f.finding.signature),
         };
         this.buckets.set(bucket.signature, bucket);
+        if (this.options.minimize !== null && minimizable(f.finding, bucket.known, f.fault === true))
+          this.toMinimize.push({
+            signature: bucket.signature,
+            origin: bucket.origin,
+            program: bucket.program,
+          });
         this.deps.onBucket?.(bucket);
       }
     }
@@ -316,7 +413,10 @@ export class CampaignPool {
       shard: this.plan.shard,
       workers: this.options.workers,
       elapsedMs: this.deps.clock() - this.startedAt,
-      buckets: [...this.buckets.values()].map((b) => ({ ...b })),
+      buckets: [...this.buckets.values()].map((b) => ({
+        ...b,
+        minimized: this.minimized.get(b.signature) ?? null,
+      })),
       timeline: this.timeline.points(),
     };
   }

@@ -5,6 +5,7 @@
 import type { Program } from '../bpf/program.js';
 import type { Finding } from '../../oracles/finding.js';
 import type { CaseOrigin } from '../../oracles/observation.js';
+import type { Minimization } from './minimize-finding.js';
 import type { CampaignSettings } from './settings.js';
 
 export type StopRule =
@@ -28,6 +29,8 @@ export interface FindingBucket {
   count: number;
   /** The triage note when the signature is known, else null (a new finding). */
   readonly known: string | null;
+  /** The first case minimized (the pool, when asked to), or why not; absent or null: not minimized (yet). */
+  readonly minimized?: Minimization | null;
 }
 
 /** Counts over finished cases; batches add theirs up (src/fuzz/tally.ts). */

@@ -2,8 +2,14 @@
 import type { CampaignResult, FindingBucket, StopRule } from '../fuzz/campaign.js';
 import type { CampaignSettings } from '../fuzz/settings.js';
 import { GENERATOR_VERSION } from '../../generators/version.js';
-import { findingCaseText } from './finding-case.js';
-import { REPORT_FORMAT, type ReportFinding, type ReportMachine, type RunReport } from './model.js';
+import { findingCaseText, minimizedCaseText } from './finding-case.js';
+import {
+  REPORT_FORMAT,
+  type ReportFinding,
+  type ReportMachine,
+  type ReportMinimized,
+  type RunReport,
+} from './model.js';
 import { findingOrder } from './order.js';
 import { reproduceCommand } from './reproduce.js';
 
@@ -16,6 +22,39 @@ export function findingFileName(signature: string): string {
     .replace(/^-|-$/g, '')
     .slice(0, 80);
   return `${readable}-${h.toString(16).padStart(8, '0')}.s`;
+}
+
+/** The minimized case file's name: the finding's, `.min.s`. */
+export const minimizedFileName = (caseFile: string): string => caseFile.replace(/\.s$/, '.min.s');
+
+function minimizedOf(b: FindingBucket, caseFile: string, settings: CampaignSettings): ReportMinimized | null {
+  const m = b.minimized ?? null;
+  if (m === null) return null;
+  switch (m.status) {
+    case 'failed':
+      return { status: 'failed', reason: m.reason };
+    case 'minimized': {
+      const s = m.stats;
+      return {
+        status: 'minimized',
+        caseFile: minimizedFileName(caseFile),
+        caseText: minimizedCaseText(b, settings, m.program, s),
+        insnsBefore: s.insnsBefore,
+        insnsAfter: s.insnsAfter,
+        functionsBefore: s.subprogsBefore,
+        functionsAfter: s.subprogsAfter,
+        inputsBefore: s.inputsBefore,
+        inputsAfter: s.inputsAfter,
+        checks: s.calls,
+        stop: s.stop === 'calls' ? 'checks' : s.stop,
+        ms: m.ms,
+      };
+    }
+    default: {
+      const never: never = m;
+      return never;
+    }
+  }
 }
 
 function reportFinding(b: FindingBucket, settings: CampaignSettings): ReportFinding {
@@ -36,6 +75,7 @@ function reportFinding(b: FindingBucket, settings: CampaignSettings): ReportFind
     reproduce: reproduceCommand(caseFile, b.first.engines, settings),
     diffs: b.first.diffs.map((d) => ({ ...d })),
     input: b.first.input,
+    minimized: minimizedOf(b, caseFile, settings),
   };
 }
 
@@ -52,6 +92,8 @@ export interface ReportContext {
   readonly machine: ReportMachine;
   /** throwfuzz's own version (package.json): the version of every model engine. */
   readonly version: string;
+  /** The minimization cap per new finding, or null (`--no-minimize`). */
+  readonly minimize: { readonly checks: number; readonly timeMs: number } | null;
 }
 
 /** Milliseconds per part as shares of their sum. */
@@ -81,6 +123,7 @@ export function buildReport(result: CampaignResult, ctx: ReportContext): RunRepo
       stop: ctx.stop,
       shard: result.shard === null ? null : { index: result.shard.index, count: result.shard.count },
       workers: result.workers,
+      minimize: ctx.minimize === null ? null : { ...ctx.minimize },
     },
     kernel: ctx.kernel,
     machine: ctx.machine,

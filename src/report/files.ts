@@ -18,7 +18,11 @@ export const renderJson = (r: RunReport): string => `${JSON.stringify(r, null, 2
 export async function writeReportFiles(dir: string, report: RunReport): Promise<void> {
   await mkdir(join(dir, 'findings'), { recursive: true });
   // Case files first: report.json never names a file that is not there yet.
-  for (const f of report.findings) await writeFileAtomic(join(dir, f.caseFile), f.caseText);
+  for (const f of report.findings) {
+    await writeFileAtomic(join(dir, f.caseFile), f.caseText);
+    if (f.minimized?.status === 'minimized')
+      await writeFileAtomic(join(dir, f.minimized.caseFile), f.minimized.caseText);
+  }
   await writeFileAtomic(join(dir, 'report.md'), renderMarkdown(report));
   await writeFileAtomic(join(dir, 'junit.xml'), renderJunit(report));
   await writeFileAtomic(join(dir, 'report.html'), renderHtml(report));

@@ -2,6 +2,7 @@
  * report.html: one self-contained page (inline CSS and SVG, nothing fetched): the headline, five plots, every
  * finding with its program, both sides and the reproduce command, and the run's settings. Pure.
  */
+import { minimizedLine } from './minimized-text.js';
 import { findingsLine, incompleteLine, kernelLine, runTitle, settingsLine } from './headline.js';
 import { isFailing, type ReportFinding, type RunReport } from './model.js';
 import { coveragePlot, findingsPlot, throughputPlot, timeSharePlot, verdictPlot } from './plots.js';
@@ -29,6 +30,18 @@ function diffTable(f: ReportFinding): string {
   return `<table><thead><tr><th>field</th><th>expected</th><th>actual</th></tr></thead><tbody>${rows}</tbody></table>`;
 }
 
+/** The minimized case file (linked: it sits next to the report), or why there is none. */
+function minimizedBlock(f: ReportFinding): string {
+  const line = minimizedLine(f);
+  const m = f.minimized;
+  if (line === null || m === null) return '';
+  if (m.status === 'failed') return `<p class="note">${esc(line)}</p>`;
+  return (
+    `<h3>Minimized <a class="muted" href="${esc(m.caseFile)}">${esc(m.caseFile)}</a></h3>` +
+    `<p class="note">${esc(line)}</p><pre>${esc(m.caseText)}</pre>`
+  );
+}
+
 function findingBlock(f: ReportFinding): string {
   const tone = f.status === 'new' ? (f.severity === 'precision' ? 'precision' : 'new') : 'known';
   const head =
@@ -46,6 +59,7 @@ function findingBlock(f: ReportFinding): string {
     diffTable(f) +
     `<h3>Reproduce</h3><pre>${esc(f.reproduce)}</pre>` +
     `<h3>Case file <span class="muted">${esc(f.caseFile)}</span></h3><pre>${esc(f.caseText)}</pre>` +
+    minimizedBlock(f) +
     '</details>'
   );
 }

@@ -4,6 +4,7 @@
  * passes, with its note in <system-out>. Pure.
  */
 import { isFailing, type ReportFinding, type RunReport } from './model.js';
+import { minimizedLine } from './minimized-text.js';
 import { escapeXml, valueText } from './text.js';
 
 const attrs = (a: Readonly<Record<string, string | number>>): string =>
@@ -24,6 +25,8 @@ function detail(f: ReportFinding): string {
     );
   if (f.note !== null) lines.push(`note: ${f.note}`);
   lines.push(`reproduce: ${f.reproduce}`);
+  const small = minimizedLine(f);
+  if (small !== null) lines.push(small);
   return lines.join('\n');
 }
 

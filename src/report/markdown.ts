@@ -12,6 +12,7 @@ import {
   throughputLine,
 } from './headline.js';
 import type { ReportFinding, RunReport } from './model.js';
+import { minimizedLine } from './minimized-text.js';
 import { clip, grouped, mdCell, mdCode, percent, valueText } from './text.js';
 
 const firstCase = (f: ReportFinding): string => `case ${f.firstCase} (${f.strategy})`;
@@ -26,10 +27,12 @@ export function renderMarkdownSummary(r: RunReport): string {
   if (fresh.length > 0) {
     out.push('## New findings', '');
     fresh.forEach((f, i) => {
+      const small = minimizedLine(f);
       out.push(
         `${i + 1}. **${f.severity}** ${mdCode(f.signature)} ×${grouped(f.count)}, first ${firstCase(f)}  `,
         `   ${mdCell(f.title)}  `,
-        `   ${mdCode(f.reproduce)}`,
+        `   ${mdCode(f.reproduce)}${small === null ? '' : '  '}`,
+        ...(small === null ? [] : [`   ${mdCell(small)}`]),
       );
     });
     out.push('');
@@ -54,6 +57,8 @@ function sides(f: ReportFinding): string[] {
 }
 
 function findingDetails(f: ReportFinding): string[] {
+  const small = minimizedLine(f);
+  const m = f.minimized;
   return [
     `### ${mdCell(f.title)}`,
     '',
@@ -66,6 +71,8 @@ function findingDetails(f: ReportFinding): string[] {
     f.reproduce,
     '```',
     '',
+    ...(small === null ? [] : [mdCell(small), '']),
+    ...(m?.status === 'minimized' ? ['```', m.caseText.trimEnd(), '```', ''] : []),
   ];
 }
 

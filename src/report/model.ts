@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { ORACLE_NAMES } from '../../oracles/finding.js';
 
 /** Bumped whenever a field changes meaning or is added: readers check it. */
-export const REPORT_FORMAT = 'throwfuzz-report/2';
+export const REPORT_FORMAT = 'throwfuzz-report/3';
 
 const count = z.number().int().min(0);
 
@@ -18,6 +18,31 @@ export const diffSchema = z.strictObject({
   actualFrom: z.string(),
   actual: z.unknown(),
 });
+
+/** A new finding's first case, minimized by the campaign (`--minimize-checks`, `--minimize-time`). */
+export const minimizedSchema = z.union([
+  z.strictObject({
+    status: z.literal('minimized'),
+    /** The minimized case file, relative to the report's directory (`findings/NAME.min.s`). */
+    caseFile: z.string(),
+    /** Its whole text: program, provenance, options, and a note with the signature and sizes. */
+    caseText: z.string(),
+    insnsBefore: count,
+    insnsAfter: count,
+    functionsBefore: count,
+    functionsAfter: count,
+    inputsBefore: count,
+    inputsAfter: count,
+    /** Times the pipeline was run again on a candidate. */
+    checks: count,
+    /** `fixpoint`: 1-minimal; `checks`: the check budget ran out; `time`: the wall-clock safety cap did. */
+    stop: z.enum(['fixpoint', 'checks', 'time']),
+    /** Milliseconds it took. */
+    ms: z.number().min(0),
+  }),
+  /** Not minimized: the first case did not give its signature again, or its worker hung or died. */
+  z.strictObject({ status: z.literal('failed'), reason: z.string() }),
+]);
 
 export const reportFindingSchema = z.strictObject({
   signature: z.string().min(1),
@@ -42,6 +67,11 @@ export const reportFindingSchema = z.strictObject({
   /** Both sides of the disagreement, field by field. */
   diffs: z.array(diffSchema),
   input: z.string().nullable(),
+  /**
+   * The first case minimized; null when it was not: a known or `precision` finding, a `regression`, a hang
+   * or crash, `--no-minimize`, or a run that ended first.
+   */
+  minimized: minimizedSchema.nullable(),
 });
 
 export const shardSchema = z.strictObject({ index: count.min(1), count: count.min(1) });
@@ -63,6 +93,8 @@ export const optionsSchema = z.strictObject({
   shard: shardSchema.nullable(),
   /** Worker threads (summed over the shards of a merged report). */
   workers: count.min(1),
+  /** Each new finding minimized with at most `checks` checks (a safety cap of `timeMs`); null: `--no-minimize`. */
+  minimize: z.strictObject({ checks: count, timeMs: count }).nullable(),
 });
 
 export const machineSchema = z.strictObject({
@@ -116,6 +148,7 @@ export type RunReport = z.infer<typeof runReportSchema>;
 export type ReportFinding = z.infer<typeof reportFindingSchema>;
 export type ReportMachine = z.infer<typeof machineSchema>;
 export type ReportDiff = z.infer<typeof diffSchema>;
+export type ReportMinimized = z.infer<typeof minimizedSchema>;
 
 /** A finding that fails a run (exit 1, a JUnit failure): new, and not a precision artefact. */
 export const isFailing = (f: ReportFinding): boolean => f.status === 'new' && f.severity !== 'precision';

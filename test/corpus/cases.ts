@@ -47,3 +47,12 @@ export function modelExpectation(
     ) ?? null
   );
 }
+
+/** Every `.s` under corpus/, in every directory, sorted by path: what `throwfuzz replay` reads by default. */
+export function loadAllCases(): CorpusCase[] {
+  return readdirSync(CORPUS, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort()
+    .flatMap(loadCases);
+}

@@ -134,7 +134,15 @@ describe('throwfuzz fuzz', () => {
     );
     expect(run.code).toBe(1);
     const files = readdirSync(join(out, 'findings')).sort();
-    expect(files).toEqual(report.findings.map((f) => f.caseFile.replace('findings/', '')).sort());
+    // Each finding's case file, and each new one that is not precision minimized next to it (NAME.min.s).
+    const named = report.findings.flatMap((f) => [
+      f.caseFile,
+      ...(f.minimized?.status === 'minimized' ? [f.minimized.caseFile] : []),
+    ]);
+    expect(files).toEqual(named.map((f) => f.replace('findings/', '')).sort());
+    expect(report.findings.filter((f) => f.minimized !== null)).toEqual(
+      report.findings.filter((f) => f.status === 'new' && f.severity !== 'precision'),
+    );
     for (const f of report.findings) {
       const path = join(out, f.caseFile);
       const c = readCase(readFileSync(path, 'utf8'), path);

@@ -33,6 +33,7 @@ const pooled = async (workers: number, maxBatch: number): Promise<CampaignResult
       hangMs: 60_000,
       heapMiB: 1024,
       maxBatch,
+      minimize: null,
     },
     { clock: () => performance.now(), known: () => null, stopRequested: () => false },
   );

@@ -106,6 +106,7 @@ export const fixtureContext = (over: Partial<ReportContext> = {}): ReportContext
     node: 'v20',
   },
   version: '0.1.0',
+  minimize: null,
   ...over,
 });
 

@@ -158,7 +158,7 @@ describe('throwfuzz report merge', () => {
     );
     const old = dirWith(JSON.stringify({ ...half1, format: 'throwfuzz-report/1' }));
     expect((await runCli('report', 'show', old)).stderr).toBe(
-      `throwfuzz: ${join(old, 'report.json')}: format "throwfuzz-report/1", but this throwfuzz reads throwfuzz-report/2\n`,
+      `throwfuzz: ${join(old, 'report.json')}: format "throwfuzz-report/1", but this throwfuzz reads throwfuzz-report/3\n`,
     );
     expect(existsSync(out)).toBe(false);
   });

@@ -14,6 +14,6 @@ describe('docs/report.schema.json', () => {
 
   it('describes the report format it publishes', () => {
     const schema = JSON.parse(reportJsonSchemaText()) as { properties: { format: { const: string } } };
-    expect(schema.properties.format.const).toBe('throwfuzz-report/2');
+    expect(schema.properties.format.const).toBe('throwfuzz-report/3');
   });
 });

@@ -13,7 +13,7 @@ import type { Mark, Verdict } from '../../bpf/result.js';
 import type { Shape } from './cfg.js';
 import { covers, joinAt } from './join.js';
 import { resourceLeak, type Rejection } from './messages.js';
-import { SCALAR_UNKNOWN, scalarConst } from './scalar.js';
+import { SCALAR_UNKNOWN, scalarConst, scalarKey } from './scalar.js';
 import { NONE, setReg, top, type Frame, type State, type Val } from './state.js';
 import { KeyCache, stateKey } from './state-key.js';
 import { stepInsn } from './step.js';
@@ -135,7 +135,9 @@ export class Interpreter {
         if (seen === undefined) done.set(pc, (seen = new Set()));
         ++iterations;
         if (this.join) joinAt(at, seen, iterations, (st) => this.liveOf(st, pc), this.keys);
-        if (iterations > LOOP_WIDEN_AFTER) this.widen(at, seen);
+        // Widened first, then pruned against what was seen here: prepare_func_exit widens a returning
+        // callback's state (widen_imprecise_scalars) before is_state_visited compares it at the callsite.
+        if (iterations > LOOP_WIDEN_AFTER) this.widen(at, seen, pc);
         let work = [...at.entries()].filter(([k]) => !seen.has(k));
         if (iterations > 1) work = this.uncovered(work, at, seen, pc);
         if (work.length === 0) break;
@@ -207,20 +209,52 @@ export class Interpreter {
     });
   }
 
-  /** Widening at a bpf_loop callsite that keeps producing new states (documented heuristic). */
-  private widen(at: Map<string, State>, seen: Set<string>): void {
+  /**
+   * Widening at a bpf_loop callsite that keeps producing new states (documented heuristic). As
+   * widen_imprecise_scalars / maybe_widen_reg do, a scalar (register or spilled) equal to the one at the
+   * same place in a state already processed here is kept (regs_exact); only those that changed become
+   * unknown. So what a callback cannot touch (the caller's registers, a NULL ctx in R3) stays as it was.
+   */
+  private widen(at: Map<string, State>, seen: Set<string>, pc: number): void {
+    const old = new Set<string>();
+    const place = (frame: number, where: string, v: Val | null | undefined): string | null =>
+      v?.k === 'scalar' ? `${frame}:${where}:${scalarKey(v.s)}` : null;
     for (const [k, s] of at) {
+      if (!seen.has(k)) continue;
+      s.frames.forEach((f, i) => {
+        f.regs.forEach((v, r) => {
+          const p = place(i, `r${r}`, v);
+          if (p !== null) old.add(p);
+        });
+        f.stack.forEach((slot, j) => {
+          const p = place(i, `s${j}`, slot?.spill);
+          if (p !== null) old.add(p);
+        });
+      });
+    }
+    const widened: State[] = [];
+    for (const [k, s] of [...at]) {
       if (seen.has(k)) continue;
-      const frames = s.frames.map((f) => ({
+      const keep = (i: number, where: string, v: Val): boolean => old.has(place(i, where, v) ?? '');
+      const frames = s.frames.map((f, i) => ({
         ...f,
-        stack: f.stack.map((slot) =>
-          slot?.spill?.k === 'scalar'
+        stack: f.stack.map((slot, j) =>
+          slot?.spill?.k === 'scalar' && !keep(i, `s${j}`, slot.spill)
             ? { ...slot, spill: { k: 'scalar' as const, s: SCALAR_UNKNOWN } }
             : slot,
         ),
-        regs: f.regs.map((v) => (v.k === 'scalar' ? { k: 'scalar' as const, s: SCALAR_UNKNOWN } : v)),
+        regs: f.regs.map((v, r) =>
+          v.k === 'scalar' && !keep(i, `r${r}`, v) ? { k: 'scalar' as const, s: SCALAR_UNKNOWN } : v,
+        ),
       }));
-      at.set(k, { ...s, frames });
+      at.delete(k);
+      widened.push({ ...s, frames });
+    }
+    // Re-keyed by what they now are: a widened state equal to one processed here is not new.
+    for (const w of widened) {
+      const k = stateKey(w, this.liveOf(w, pc), this.keys);
+      const prior = at.get(k);
+      if (!seen.has(k) && (prior === undefined || w.key < prior.key)) at.set(k, w);
     }
   }
 

@@ -25,6 +25,11 @@ const CPUMASK_SIZE = 40;
 
 const SCALAR = (s = SCALAR_UNKNOWN): Val => ({ k: 'scalar', s });
 
+/** register_is_null: a scalar whose tnum is the constant 0. */
+function isKnownZero(v: Val): boolean {
+  return v.k === 'scalar' && v.s.t.mask === 0n && v.s.t.value === 0n;
+}
+
 /** R0 = result, R1-R5 cleared. */
 function afterCall(s: State, r0: Val): State {
   const f = top(s);
@@ -136,6 +141,13 @@ export function callKernelFn(
             }),
           ];
         case 'scalar':
+          // check_kfunc_args: a trusted argument that register_is_null (a known 0) is `Possibly NULL`
+          // before get_kfunc_ptr_arg_type looks at its type.
+          if (isKnownZero(p))
+            return [
+              rejectAt(s, pc, { class: 'bad-arg', message: 'Possibly NULL pointer passed to trusted arg0' }),
+            ];
+          return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
         case 'func':
           return [rejectAt(s, pc, { class: 'bad-arg', message: `R1 type=${typeName(p)} expected=fp` })];
         case 'fp':
@@ -214,17 +226,27 @@ export function callKernelFn(
 /** bpf_loop: the state continues past the call first; the callback is entered after (push_callback_call). */
 function loop(env: StepEnv, s: State, pc: number): Outcome[] {
   const f = top(s);
-  for (let r = 1; r <= 4; r++)
-    if (f.regs[r]!.k === 'none') return [rejectAt(s, pc, { class: 'uninit', message: `R${r} !read_ok` })];
-  const nr = f.regs[1]!;
-  if (nr.k !== 'scalar') return [unsupportedAt(s, pc, 'a pointer as bpf_loop count')];
+  // check_helper_call runs check_func_arg argument by argument: each register is read (check_reg_arg,
+  // `!read_ok`) and then its type checked (check_reg_type) before the next one is looked at.
+  const uninit = (r: number): Outcome | null =>
+    f.regs[r]!.k === 'none' ? rejectAt(s, pc, { class: 'uninit', message: `R${r} !read_ok` }) : null;
+  const bad1 = uninit(1); // ARG_ANYTHING: any value (root may pass a pointer)
+  if (bad1 !== null) return [bad1];
+  const bad2 = uninit(2);
+  if (bad2 !== null) return [bad2];
   const cb = f.regs[2]!;
   if (cb.k !== 'func')
     return [rejectAt(s, pc, { class: 'bad-arg', message: `R2 type=${typeName(cb)} expected=func` })];
-  const ctx = f.regs[3]!;
-  const nullCtx = ctx.k === 'scalar' && ctx.s.t.mask === 0n && ctx.s.t.value === 0n;
-  if (!nullCtx && ctx.k !== 'fp')
+  const bad3 = uninit(3);
+  if (bad3 !== null) return [bad3];
+  const ctx = f.regs[3]!; // ARG_PTR_TO_STACK_OR_NULL
+  if (!isKnownZero(ctx) && ctx.k !== 'fp')
     return [rejectAt(s, pc, { class: 'bad-arg', message: `R3 type=${typeName(ctx)} expected=fp` })];
+  const bad4 = uninit(4); // ARG_ANYTHING
+  if (bad4 !== null) return [bad4];
+  // Every argument passed: the kernel would now use a pointer count's bounds (a WARN on this kernel).
+  const nr = f.regs[1]!;
+  if (nr.k !== 'scalar') return [unsupportedAt(s, pc, 'a pointer as bpf_loop count')];
   const skip: Outcome = { to: 'pc', pc: pc + 1, s: { ...afterCall(s, SCALAR()), key: s.key + '0' } };
   // check_helper_call for bpf_loop pushes the callback only while the frame's callback_depth is below
   // the count's umax: a count that is surely 0 never enters it (nor marks it is_cb, nor checks frames).

@@ -58,8 +58,9 @@ export function checkFuncCall(env: Env, pc: number, off: number): number {
     clearCallerSaved(caller.regs);
     caller.regs[0] = unknownScalar();
     if (env.globalCanThrow(subprog)) {
-      markChainThrow(env, pc);
+      // Checked like a throw, and marks only when it passes (SPEC §4 "Otherwise").
       if (!env.quirks.has('seed-global-resources')) checkThrowResources(env, pc);
+      markChainThrow(env, pc);
     }
     return pc + 1;
   }
@@ -178,8 +179,10 @@ export function checkKfuncCall(env: Env, pc: number, name: string): number | 'th
   }
   // In a rewrite's verification bpf_throw only records the exception and returns (RFC v1 3/9).
   if (fn.effect === 'throw' && !env.instrumented) {
-    markChainThrow(env, pc);
+    // A throw the resource check rejects marks nothing (SPEC §4 "Otherwise"): a global whose every throw is
+    // rejected is not can_throw, so main's own first violation is reported (the kernel's order, 6.8+).
     checkThrowResources(env, pc);
+    markChainThrow(env, pc);
     return 'throw';
   }
   return pc + 1;

@@ -164,3 +164,31 @@ describe('the scalar domain is sound', () => {
     );
   });
 });
+
+/** Bounds the live kernel (Linux 6.18) logs for these operations (corpus/kernel/*-wraps-*, arsh-sign-*). */
+describe('the scalar domain is as precise as the kernel', () => {
+  const range = (lo: bigint, hi: bigint): Scalar =>
+    refine(refine(SCALAR_UNKNOWN, scalarConst(lo), 'jge')[0], scalarConst(hi), 'jle')[0];
+  it('add and sub keep a range when every result wraps (scalar_min_max_add/sub, Linux 6.17+)', () => {
+    const plus = scalarAlu('add', range(1n, 5n), scalarConst(u64(-1n)));
+    expect([plus.umin, plus.umax, plus.u32min, plus.u32max]).toEqual([0n, 4n, 0n, 4n]);
+    const minus = scalarAlu('sub', range(1n, 5n), scalarConst(6n));
+    expect([minus.umin, minus.umax, minus.u32min, minus.u32max]).toEqual([
+      u64(-5n),
+      u64(-1n),
+      0xfffffffbn,
+      0xffffffffn,
+    ]);
+    const nonNeg = refine(SCALAR_UNKNOWN, scalarConst(0n), 'jsge')[0];
+    const big = scalarAlu('sub', nonNeg, scalarConst(u64(-883245433n)));
+    expect([big.umin, big.umax]).toEqual([0x34a54179n, 0x8000000034a54178n]);
+  });
+  it('some results wrapping, others not: the unsigned range is lost', () => {
+    const r = scalarAlu('sub', range(1n, 0xffffffffn), scalarConst(0x7fffffffn));
+    expect([r.umin, r.umax]).toEqual([0n, u64(-1n)]);
+  });
+  it('s64 [-1, 0] gives s32 [-1, 0] (__reg32_deduce_bounds, upper halves wrap as u32)', () => {
+    const r = scalarAlu('arsh', SCALAR_UNKNOWN, scalarConst(63n));
+    expect([r.smin, r.smax, r.s32min, r.s32max]).toEqual([-1n, 0n, -1n, 0n]);
+  });
+});
