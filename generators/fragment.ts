@@ -143,10 +143,14 @@ function loadOfR2(p: Program, at: number): number {
  * Whether a callback do_check never enters (its ld_imm64 at `load`, -1 when not found) trips the kernel:
  * opt_remove_dead_code drops its subprogram, and jit_subprogs, which runs while more than one subprogram
  * is left, finds none for the ld_imm64 (`No program to jit at insn N`). Seen with three subprograms or
- * more, and with two when the callback calls anything (a kfunc too); main and a leaf callback alone load.
+ * more (the hidden exception callback of a program that throws counts), and with two when the callback
+ * calls anything (a kfunc too); main and a leaf callback alone, without a throw, load.
  */
 function deadCallbackWarns(p: Program, load: number): boolean {
-  if (load < 0 || p.funcs.length > 2) return true;
+  // A program that calls bpf_throw gets a hidden subprogram, the default exception callback
+  // (add_hidden_subprog): it counts as one left (campaign seed 401 case 618: main, a leaf callback, a throw).
+  const throws = p.insns.some((insn) => insn.kind === 'kfunc' && insn.name === 'bpf_throw');
+  if (load < 0 || p.funcs.length + (throws ? 1 : 0) > 2) return true;
   const { pcOf, insnAt } = layoutOf(p.insns);
   const insn = p.insns[load]!;
   if (insn.kind !== 'ldfunc') return true;

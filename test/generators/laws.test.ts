@@ -184,6 +184,10 @@ describe('kernelUnsafe', () => {
       'a callback loaded but not passed to bpf_loop',
     );
     expect(kernelUnsafe(third(loop('    r2 = cb ll\n    r1 = 4\n')))).toBeNull();
+    // A throw adds the hidden exception callback (campaign seed 401 case 618).
+    expect(
+      kernelUnsafe(loop('    r2 = cb ll\n    r1 = 2\n    call bpf_throw\n    r1 = 1\n    r2 = cb ll\n')),
+    ).toBe('a callback loaded but not passed to bpf_loop');
     const zero = loop('    r1 = 0\n    r2 = cb ll\n');
     expect(kernelUnsafe(zero)).toBeNull();
     expect(kernelUnsafe(third(zero))).toBe(
