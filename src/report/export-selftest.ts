@@ -11,9 +11,9 @@
  * names when it differs from the case's order.
  */
 import { kernelFnByName } from '../bpf/kernel-functions.js';
-import { lddwValue, type Insn, type JmpOp, type Size } from '../bpf/insn.js';
+import { lddwValue, type Insn, type Size } from '../bpf/insn.js';
 import { layoutOf, targetPc } from '../bpf/layout.js';
-import { ALU_SYMBOL, printInsn } from '../bpf/text/print.js';
+import { ALU_SYMBOL, JMP_SYMBOL, printInsn, SIZE_NAME } from '../bpf/text/print.js';
 import type { Case } from '../corpus/case.js';
 import {
   cComment,
@@ -35,22 +35,6 @@ import { insnMacros } from './export-test-verifier.js';
 
 const FORM = 'a selftest';
 
-/** LLVM's BPF assembly spelling of each conditional jump. */
-const JMP_ASM: Record<JmpOp, string> = {
-  jeq: '==',
-  jgt: '>',
-  jge: '>=',
-  jset: '&',
-  jne: '!=',
-  jsgt: 's>',
-  jsge: 's>=',
-  jlt: '<',
-  jle: '<=',
-  jslt: 's<',
-  jsle: 's<=',
-};
-const SIZE_ASM: Record<Size, string> = { 1: 'u8', 2: 'u16', 4: 'u32', 8: 'u64' };
-
 /** The C prototype of each kfunc the model knows (as the kernel declares it). */
 const KFUNC_DECL: Readonly<Record<string, string>> = {
   bpf_throw: 'extern void bpf_throw(__u64 cookie) __ksym;',
@@ -63,7 +47,7 @@ const KFUNC_DECL: Readonly<Record<string, string>> = {
 };
 
 const mem = (size: Size, base: number, off: number): string =>
-  `*(${SIZE_ASM[size]} *)(r${base} ${off < 0 ? '-' : '+'} ${Math.abs(off)})`;
+  `*(${SIZE_NAME[size]} *)(r${base} ${off < 0 ? '-' : '+'} ${Math.abs(off)})`;
 
 /** Everything one function's assembly refers to, collected while printing it. */
 interface Refs {
@@ -274,7 +258,7 @@ function asmInsn(
       const r = insn.width === 64 ? 'r' : 'w';
       // LLVM reads a jump's immediate as a signed 32-bit number (the log's hex pattern would not fit).
       const src = insn.src.kind === 'reg' ? `${r}${insn.src.reg}` : `${insn.src.imm}`;
-      return `if ${r}${insn.dst} ${JMP_ASM[insn.op]} ${src} goto ${jumpLabel(insn.off)}`;
+      return `if ${r}${insn.dst} ${JMP_SYMBOL[insn.op]} ${src} goto ${jumpLabel(insn.off)}`;
     }
     case 'ldx':
       return `r${insn.dst} = ${mem(insn.size, insn.src, insn.off)}`;

@@ -23,7 +23,8 @@ export const ALU_SYMBOL: Readonly<Record<AluOp, string>> = {
   mov: '=',
   arsh: 's>>=',
 };
-const JMP_SYMBOL: Record<JmpOp, string> = {
+/** The text form's spelling of each conditional jump (LLVM's BPF assembly spells them the same). */
+export const JMP_SYMBOL: Record<JmpOp, string> = {
   jeq: '==',
   jgt: '>',
   jge: '>=',
@@ -36,7 +37,7 @@ const JMP_SYMBOL: Record<JmpOp, string> = {
   jslt: 's<',
   jsle: 's<=',
 };
-const SIZE_NAME: Record<Size, string> = { 1: 'u8', 2: 'u16', 4: 'u32', 8: 'u64' };
+export const SIZE_NAME: Record<Size, string> = { 1: 'u8', 2: 'u16', 4: 'u32', 8: 'u64' };
 
 const signed = (n: number): string => (n < 0 ? `${n}` : `+${n}`);
 const rel = (off: number): string => `pc${signed(off)}`;
