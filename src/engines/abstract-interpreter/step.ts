@@ -153,8 +153,6 @@ function alu(s: State, pc: number, insn: Extract<Insn, { kind: 'alu' }>, next: N
   return [next(setReg(s, insn.dst, { k: 'scalar', s: r }))];
 }
 
-const ptrName = (v: Val): string => (v.k === 'fp' ? 'fp' : v.k === 'ctx' ? 'ctx' : v.k);
-
 /** check_reg_sane_offset */
 function saneOffset(
   reg: { known: bigint | null; off: number; smin: bigint; smax: bigint },
@@ -200,7 +198,8 @@ function ptrAlu(
   }
   if (ptr.k === 'obj' && ptr.maybeNull)
     return bad(`R${d} pointer arithmetic on ptr_or_null_ prohibited, null-check it first`);
-  const name = ptrName(ptr);
+  // reg_type_str: a kernel object prints as `ptr_` (the struct name is not appended).
+  const name = typeName(ptr);
   const known = off.t.mask === 0n ? off.t.value : null;
   const e1 = saneOffset({ known, off: off.delta ?? 0, smin: off.smin, smax: off.smax }, name);
   if (e1 !== null) return bad(e1);
