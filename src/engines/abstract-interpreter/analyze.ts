@@ -36,6 +36,18 @@ export interface Summary {
 export const INSN_LIMIT = 1_000_000;
 /** Iterations of one bpf_loop callsite before scalars that keep changing are widened. */
 const LOOP_WIDEN_AFTER = 8;
+/**
+ * Rounds of one bpf_loop callsite before the states still new there are given up as too complex. Widening
+ * makes scalars converge; what it leaves alone (a preempt count a callback raises every round) may not, and
+ * the kernel, whose callback_depth only stops at the count's umax, runs out of its instruction budget there.
+ */
+export const LOOP_ROUND_LIMIT = 64;
+/**
+ * Fuel: every state stepped and every pair of states compared at a callsite costs one. Past it every
+ * state left is too complex, so the analysis ends (SPEC: fuel, so it can never hang), whatever the
+ * program, without waiting for the instruction limit that counts states stepped only.
+ */
+export const WORK_LIMIT = 20_000_000;
 
 export type Outcome =
   | { readonly to: 'pc'; readonly pc: number; readonly s: State }
@@ -53,6 +65,10 @@ export class Interpreter {
   readonly isCallback: boolean[];
   processed = 0;
   states = 0;
+  /** Fuel spent (WORK_LIMIT). */
+  work = 0;
+  /** The callback_depth of the state being stepped (StepEnv). */
+  callbackDepth = 0;
   private readonly summaries = new Map<string, Summary>();
   private readonly keys = new KeyCache();
 
@@ -141,23 +157,27 @@ export class Interpreter {
         let work = [...at.entries()].filter(([k]) => !seen.has(k));
         if (iterations > 1) work = this.uncovered(work, at, seen, pc);
         if (work.length === 0) break;
+        if (iterations > LOOP_ROUND_LIMIT) {
+          // No fixpoint in sight: the first of the states still new is where the analysis gives up.
+          for (const [k, s] of work) {
+            seen.add(k);
+            event(this.tooComplex(s, pc));
+          }
+          break;
+        }
         for (const [k, s] of work) {
           seen.add(k);
           if (bestBox.e !== null && s.key > bestBox.e.key) continue;
           this.processed++;
           this.states++;
-          if (this.processed > INSN_LIMIT) {
-            event({
-              key: s.key,
-              verdict: {
-                accepted: false,
-                class: 'too-complex',
-                message: `BPF program is too large. Processed ${this.processed} insn`,
-                insn: pc,
-              },
-            });
+          this.work++;
+          if (this.processed > INSN_LIMIT || this.work > WORK_LIMIT) {
+            event(this.tooComplex(s, pc));
             continue;
           }
+          // Every state here arrived from earlier pcs (round 0) or from the callback entered by a state
+          // of the previous round: the rounds run are the iterations before this one.
+          this.callbackDepth = iterations - 1;
           for (const o of this.step(s, pc)) {
             switch (o.to) {
               case 'pc':
@@ -188,6 +208,19 @@ export class Interpreter {
     return { exits: b === null ? exits : exits.filter((e) => e.key < b.key), throws, event: b };
   }
 
+  /** BPF_COMPLEXITY_LIMIT_INSNS's message, for the instruction limit and for running out of fuel. */
+  private tooComplex(s: State, pc: number): Event {
+    return {
+      key: s.key,
+      verdict: {
+        accepted: false,
+        class: 'too-complex',
+        message: `BPF program is too large. Processed ${this.processed} insn`,
+        insn: pc,
+      },
+    };
+  }
+
   /**
    * At a bpf_loop callsite, a state a callback brings back that an earlier state there (with a key no
    * larger) covers is not explored again: it can do nothing the earlier one did not (is_state_visited's
@@ -203,6 +236,9 @@ export class Interpreter {
     const live = (st: State) => this.liveOf(st, pc);
     const old = [...at.entries()].filter(([k]) => seen.has(k)).map(([, s]) => s);
     return work.filter(([k, s]) => {
+      // Out of fuel: not compared, so stepping it reports too-complex.
+      this.work += old.length;
+      if (this.work > WORK_LIMIT) return true;
       const covered = old.some((o) => o.key <= s.key && covers(o, s, live, this.keys));
       if (covered) seen.add(k);
       return !covered;
@@ -217,6 +253,7 @@ export class Interpreter {
    */
   private widen(at: Map<string, State>, seen: Set<string>, pc: number): void {
     const old = new Set<string>();
+    this.work += at.size;
     const place = (frame: number, where: string, v: Val | null | undefined): string | null =>
       v?.k === 'scalar' ? `${frame}:${where}:${scalarKey(v.s)}` : null;
     for (const [k, s] of at) {

@@ -248,9 +248,10 @@ function loop(env: StepEnv, s: State, pc: number): Outcome[] {
   const nr = f.regs[1]!;
   if (nr.k !== 'scalar') return [unsupportedAt(s, pc, 'a pointer as bpf_loop count')];
   const skip: Outcome = { to: 'pc', pc: pc + 1, s: { ...afterCall(s, SCALAR()), key: s.key + '0' } };
-  // check_helper_call for bpf_loop pushes the callback only while the frame's callback_depth is below
-  // the count's umax: a count that is surely 0 never enters it (nor marks it is_cb, nor checks frames).
-  if (nr.s.umax === 0n) return [skip];
+  // check_helper_call for bpf_loop pushes the callback only while the frame's callback_depth (the rounds
+  // already run, each callback exit back to this call adds one) is below the count's umax: a count that
+  // is surely 0 never enters it (nor marks it is_cb, nor checks frames), a count of 1 runs one round.
+  if (BigInt(env.callbackDepth) >= nr.s.umax) return [skip];
   // push_callback_call: the subprogram is a callback from now on (subprog_info is_cb), whatever the
   // callback's own paths do; check_max_stack_depth_subprog reads the flag after do_check. It is set
   // before setup_func_entry checks the frames.

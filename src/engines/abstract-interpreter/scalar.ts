@@ -225,9 +225,14 @@ function boundOffset(r: Mut): void {
 export function sync(s: Scalar): Scalar {
   const r: Mut = { ...s };
   updateBounds(r);
-  deduce32(r);
-  deduce64(r);
-  deduceMixed(r);
+  // __reg_deduce_bounds three times (Linux 6.18): what one pass's __reg64_deduce_bounds learns (a u64
+  // range from an s64 one that crosses the sign boundary) only reaches the 32-bit bounds in the next
+  // pass's __reg32_deduce_bounds, e.g. r = -(u16 value) known nonzero: the u32 view [0xffff0001, U32_MAX].
+  for (let pass = 0; pass < 3; pass++) {
+    deduce32(r);
+    deduce64(r);
+    deduceMixed(r);
+  }
   boundOffset(r);
   updateBounds(r);
   return r;

@@ -29,6 +29,11 @@ export interface StepEnv {
   readonly called: boolean[];
   /** Subprograms a reached bpf_loop call enters as its callback (push_callback_call sets is_cb). */
   readonly isCallback: boolean[];
+  /**
+   * Rounds of the callback already run at the bpf_loop callsite being stepped (the frame's
+   * callback_depth): a state there came back from that many callback exits.
+   */
+  readonly callbackDepth: number;
   mark(pc: number, frameDepth: number, subprog: number): void;
   resourceAtExit(s: State): Rejection | null;
   readonly marks: Map<number, Set<Exclude<Mark, 'none'>>>;

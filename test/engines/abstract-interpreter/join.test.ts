@@ -94,13 +94,17 @@ const NULL_READ_END = ['    r3 = 0', '    r0 = *(u64 *)(r3 +0)', '    exit'];
 const nullRead = correlated(NULL_READ_END);
 const throwing = correlated(['    r1 = 1', '    call bpf_throw', '    r0 = 0', '    exit']);
 
-/** A bpf_loop callback adds one to a counter on the caller's stack; past 100 the program reads NULL. */
+/**
+ * A bpf_loop callback adds one to a counter on the caller's stack; past 100 the program reads NULL. The
+ * count is unknown (a u32 from the ctx), so the rounds are not bounded by it (callback_depth) and only
+ * widening makes the callsite converge; the kernel rejects it too.
+ */
 const counter = parse(
   [
     '.ctx 32',
     '    r7 = 0',
     '    *(u64 *)(r10 -8) = r7',
-    '    r1 = 4',
+    '    r1 = *(u32 *)(r1 +0)',
     '    r2 = bump ll',
     '    r3 = r10',
     '    r3 += -8',
