@@ -118,7 +118,15 @@ function replaced(d: Decide, insn: Insn): Insn | null {
       if (insn.src.kind !== 'imm') return null;
       if (insn.op === 'mov' || d.chance(0.5))
         return { ...insn, src: { kind: 'imm', imm: isShift(insn.op) ? shiftSafe(d) : boundaryImm(d) } };
-      return isShift(insn.op) ? insn : { ...insn, op: d.pick(['add', 'sub', 'and', 'or', 'xor'] as const) };
+      if (isShift(insn.op)) return insn;
+      {
+        const op = d.pick(['add', 'sub', 'and', 'or', 'xor'] as const);
+        // A constant added to a register that may hold a callback or object address (`r2 &= 8` after
+        // `r2 = cb ll` becoming `r2 -= 8`) leaves the fragment; a bitwise one stays a rejection.
+        if ((op === 'add' || op === 'sub') && !isArith(insn.op) && (insn.dst <= 6 || insn.dst === 10))
+          return null;
+        return { ...insn, op };
+      }
     case 'jmp':
       return d.chance(0.5) || insn.src.kind === 'reg'
         ? { ...insn, op: d.pick(JMP_OPS) }
@@ -145,6 +153,7 @@ function replaced(d: Decide, insn: Insn): Insn | null {
 }
 
 const isShift = (op: string): boolean => op === 'lsh' || op === 'rsh' || op === 'arsh';
+const isArith = (op: string): boolean => op === 'add' || op === 'sub';
 
 /**
  * `rX += rY` / `rX -= rY` on a register that may hold a pointer (r1-r6, r10): an edit before it can make

@@ -11,7 +11,7 @@ import { callKernelFn, callSubprog } from './calls.js';
 import type { Shape } from './cfg.js';
 import { loadMem, storeMem } from './memory.js';
 import { SCALAR_UNKNOWN, sanityChecked, scalarConst, type Scalar } from './scalar.js';
-import { NONE, setReg, top, typeName, withIdBeforeMov, type State, type Val } from './state.js';
+import { NONE, setReg, top, typeName, withIdBeforeMov, type Slot, type State, type Val } from './state.js';
 import type { Mark } from '../../bpf/result.js';
 import type { Profile, Quirk } from '../../bpf/profile.js';
 import { regionLeakRfc, unreleased, type Rejection } from './messages.js';
@@ -75,7 +75,7 @@ export function stepInsn(env: StepEnv, s: State, pc: number): Outcome[] {
     case 'ja':
       return [next(s, pc + insn.off + 1)];
     case 'jmp':
-      return jump(s, pc, insn);
+      return jump(env, s, pc, insn);
     case 'ldx':
     case 'stx':
     case 'st':
@@ -226,17 +226,29 @@ function ptrAlu(
   return [next(setReg(s, d, { ...ptr, off: nv }))];
 }
 
-function jump(s: State, pc: number, insn: Extract<Insn, { kind: 'jmp' }>): Outcome[] {
+function jump(env: StepEnv, s0: State, pc: number, insn: Extract<Insn, { kind: 'jmp' }>): Outcome[] {
   // Outside the fragment (SPEC §3), and only now that a path reaches it (cfg.ts defers it here).
-  if (insn.width === 32) return [unsupportedAt(s, pc, '32-bit jumps')];
-  const f = top(s);
-  const a = f.regs[insn.dst]!;
-  if (a.k === 'none') return [rejectAt(s, pc, notInit(insn.dst))];
-  let b: Val;
-  if (insn.src.kind === 'reg') {
-    b = f.regs[insn.src.reg]!;
-    if (b.k === 'none') return [rejectAt(s, pc, notInit(insn.src.reg))];
-  } else b = { k: 'scalar', s: scalarConst(BigInt(insn.src.imm)) };
+  if (insn.width === 32) return [unsupportedAt(s0, pc, '32-bit jumps')];
+  const operand = (st: State): Val =>
+    insn.src.kind === 'reg'
+      ? top(st).regs[insn.src.reg]!
+      : { k: 'scalar', s: scalarConst(BigInt(insn.src.imm)) };
+  const a0 = top(s0).regs[insn.dst]!;
+  if (a0.k === 'none') return [rejectAt(s0, pc, notInit(insn.dst))];
+  const b0 = operand(s0);
+  if (b0.k === 'none') return [rejectAt(s0, pc, notInit(insn.src.kind === 'reg' ? insn.src.reg : 0))];
+  // check_cond_jmp_op: when the branch is not decided, the source's links are collected, then the
+  // destination's (collect_linked_regs), before the state splits.
+  let s = s0;
+  if (a0.k === 'scalar' && b0.k === 'scalar' && branchTaken(a0.s, b0.s, insn.op) === -1) {
+    const record = { count: 0 };
+    if (insn.src.kind === 'reg') s = collectLinked(env, s, pc, b0.s.id, record);
+    // Read again: the source's collection may have taken the destination's id.
+    const d = top(s).regs[insn.dst]!;
+    if (d.k === 'scalar') s = collectLinked(env, s, pc, d.s.id, record);
+  }
+  const a = top(s).regs[insn.dst]!;
+  const b = operand(s);
   const fall = pc + 1;
   const target = pc + insn.off + 1;
   const op: CondOp = insn.op;
@@ -297,6 +309,48 @@ function nullBranch(s: State, id: number, ref: number, isNull: boolean): State {
     stack: f.stack.map((slot) => (slot?.spill ? { ...slot, spill: conv(slot.spill) } : slot)),
   }));
   return { ...s, frames, refs: isNull ? s.refs.filter((r) => r.id !== ref) : s.refs };
+}
+
+/** LINKED_REGS_MAX: the entries one conditional jump records (struct linked_regs). */
+const LINKED_REGS_MAX = 6;
+
+/**
+ * collect_linked_regs, before the branch splits: the scalars sharing `id` in the registers live at each
+ * frame's point (the top frame's pc, a caller's callsite; a static callee's caller holds no R0-R5, which
+ * check_func_call cleared), then every spilled slot, frame by frame from the top, are recorded; past
+ * LINKED_REGS_MAX one loses its id (__collect_linked_regs). The jump collects for the source register and
+ * then for the destination, into the same record, so a comparison of two copies of one value counts each
+ * of them twice: four live copies already drop the later ones, a caller's copy among them.
+ */
+function collectLinked(env: StepEnv, s: State, pc: number, id: number, record: { count: number }): State {
+  if (id === 0) return s;
+  const keep = (v: Val | null | undefined): Val | null => {
+    if (v?.k !== 'scalar' || v.s.id !== id) return null;
+    if (++record.count <= LINKED_REGS_MAX) return null;
+    return { k: 'scalar', s: { ...v.s, id: 0, delta: null } };
+  };
+  const frames = s.frames.slice();
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const f = frames[i]!;
+    const callee = frames[i + 1];
+    const live =
+      callee === undefined
+        ? env.shape.liveIn[pc]!
+        : env.shape.liveIn[callee.callsite]! & (callee.callback ? 0x3ff : ~0x3f);
+    let regs: Val[] | null = null;
+    for (let r = 0; r < 10; r++) {
+      if ((live & (1 << r)) === 0) continue;
+      const v = keep(f.regs[r]);
+      if (v !== null) (regs ??= f.regs.slice())[r] = v;
+    }
+    let stack: (Slot | undefined)[] | null = null;
+    f.stack.forEach((slot, j) => {
+      const v = keep(slot?.spill);
+      if (v !== null && slot !== undefined) (stack ??= f.stack.slice())[j] = { ...slot, spill: v };
+    });
+    if (regs !== null || stack !== null) frames[i] = { ...f, regs: regs ?? f.regs, stack: stack ?? f.stack };
+  }
+  return { ...s, frames };
 }
 
 /** sync_linked_regs: every scalar sharing the refined one's id gets its bounds (shifted by the deltas). */
