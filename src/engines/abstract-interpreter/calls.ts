@@ -13,6 +13,7 @@ import {
   kernelFnByName,
 } from '../../bpf/kernel-functions.js';
 import type { Outcome } from './analyze.js';
+import { stackBoundsClass } from './memory.js';
 import { resourceLeak } from './messages.js';
 import { SCALAR_UNKNOWN, scalarURange } from './scalar.js';
 import { NONE, top, typeName, type Frame, type State, type Val } from './state.js';
@@ -154,7 +155,8 @@ export function callKernelFn(
           if (p.off + CPUMASK_SIZE > 0 || p.off < -512)
             return [
               rejectAt(s, pc, {
-                class: 'bad-access',
+                // check_stack_access_within_bounds (via check_helper_mem_access): same classes as a load
+                class: stackBoundsClass(p.off),
                 message: `invalid read from stack R1 off=${p.off} size=${CPUMASK_SIZE}`,
               }),
             ];

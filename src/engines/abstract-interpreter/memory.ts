@@ -167,4 +167,5 @@ export { SCALAR_UNKNOWN };
  * check_stack_access_within_bounds rejects with EACCES either way; the class says which limit: past
  * MAX_BPF_STACK below the frame it is the stack size, otherwise (above fp) a bad access.
  */
-const stackBoundsClass = (off: number): 'stack' | 'bad-access' => (off < -MAX_STACK ? 'stack' : 'bad-access');
+export const stackBoundsClass = (off: number): 'stack' | 'bad-access' =>
+  off < -MAX_STACK ? 'stack' : 'bad-access';
