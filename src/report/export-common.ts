@@ -104,6 +104,19 @@ export interface FuncLayout extends Subprog {
   readonly end: number;
 }
 
+/**
+ * What the selftest and test_verifier forms start from: a syscall program whose kernel functions the form
+ * can name, and its functions' layout (each refusal an ExportError naming the form).
+ */
+export function syscallLayout(program: Program, form: string): FuncLayout[] {
+  if (program.kind !== 'syscall')
+    throw new ExportError(
+      `cannot be written as ${form}: a .kind ${program.kind} program (only syscall programs)`,
+    );
+  checkKernelFunctions(program, form);
+  return funcLayout(program, form);
+}
+
 export function funcLayout(program: Program, form: string): FuncLayout[] {
   const s = subprogsOf(program);
   if (!s.ok) throw new ExportError(`cannot be written as ${form}: ${s.message}`);

@@ -17,12 +17,11 @@ import { ALU_SYMBOL, JMP_SYMBOL, printInsn, SIZE_NAME } from '../bpf/text/print.
 import type { Case } from '../corpus/case.js';
 import {
   cComment,
-  checkKernelFunctions,
   cString,
   describeCase,
   distinctIdents,
   ExportError,
-  funcLayout,
+  syscallLayout,
   headerLines,
   helperName,
   retvalLiteral,
@@ -72,12 +71,7 @@ function needsRaw(insn: Insn): boolean {
 /** The selftest form of a case. */
 export function exportSelftest(c: Case, opts: ExportOptions): string {
   const program = c.program;
-  if (program.kind !== 'syscall')
-    throw new ExportError(
-      `cannot be written as ${FORM}: a .kind ${program.kind} program (only syscall programs)`,
-    );
-  checkKernelFunctions(program, FORM);
-  const funcs = funcLayout(program, FORM);
+  const funcs = syscallLayout(program, FORM);
   const mainName = distinctIdents([opts.name])[0]!;
   const names = [
     mainName,

@@ -10,10 +10,8 @@ import { printInsn, targetNames } from '../bpf/text/print.js';
 import type { Case } from '../corpus/case.js';
 import {
   cComment,
-  checkKernelFunctions,
   cString,
-  ExportError,
-  funcLayout,
+  syscallLayout,
   headerLines,
   helperName,
   statedExpectation,
@@ -115,12 +113,7 @@ export function insnMacros(insn: Insn): string[] {
 /** The test_verifier form of a case. */
 export function exportTestVerifier(c: Case, opts: ExportOptions): string {
   const program = c.program;
-  if (program.kind !== 'syscall')
-    throw new ExportError(
-      `cannot be written as ${FORM}: a .kind ${program.kind} program (only syscall programs)`,
-    );
-  checkKernelFunctions(program, FORM);
-  const funcs = funcLayout(program, FORM);
+  const funcs = syscallLayout(program, FORM);
   const { pcOf } = layoutOf(program.insns);
   const names = targetNames(program);
   const funcAt = new Map(funcs.map((f) => [f.first, f]));
